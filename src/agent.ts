@@ -1,0 +1,33 @@
+/**
+ * The agent contract: ask/tell. The tuning loop (src/tune.ts), not the agent, owns the budget, the
+ * evaluator and the records; an agent only proposes recipes and learns from what it is told.
+ */
+import type { EvalRecord, Objective } from './evaluate.js';
+import type { Recipe } from './recipe.js';
+import type { Rng, SearchSpace } from './space.js';
+
+export interface AgentContext {
+  space: SearchSpace;
+  rng: Rng;
+  objective: Objective;
+  /** A recipe to start from (e.g. -O3's), when the user gave one. */
+  start?: Recipe;
+}
+
+export interface Agent {
+  /** The next recipe to evaluate, or undefined when the agent has nothing more to try. */
+  propose(): Recipe | undefined;
+  /** The record of a proposal (its score: lower is better; undefined when invalid). */
+  observe(record: EvalRecord): void;
+}
+
+export interface AgentInfo<O extends Record<string, number | boolean | string> = Record<string, number | boolean | string>> {
+  readonly name: string;
+  readonly description: string;
+  readonly defaults: O;
+  create(ctx: AgentContext, options: O): Agent;
+}
+
+export function defineAgent<O extends Record<string, number | boolean | string>>(info: AgentInfo<O>): AgentInfo<O> {
+  return info;
+}

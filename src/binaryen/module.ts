@@ -1,0 +1,220 @@
+/**
+ * The only file that imports binaryen. It owns Binaryen's process-global settings: every build sets all
+ * of them from the recipe, so no setting leaks from one candidate into the next.
+ */
+import binaryen from 'binaryen';
+import type { Knobs, Recipe } from '../recipe.js';
+import { PIPELINES, isPipeline } from '../recipe.js';
+
+const b = binaryen as typeof binaryen & { getExceptionMessage?: (e: unknown) => [string, string] };
+
+/** Features that `wasm-opt` enables by default (v132: `--print-features` on an empty module). */
+export const DEFAULT_FEATURES = binaryen.Features.MutableGlobals | binaryen.Features.SignExt;
+
+/** Features Node 20's V8 runs; a module is only ever given features from this set. */
+const ENGINE_FEATURES =
+  binaryen.Features.MutableGlobals |
+  binaryen.Features.SignExt |
+  binaryen.Features.NontrappingFPToInt |
+  binaryen.Features.BulkMemory |
+  binaryen.Features.Multivalue |
+  binaryen.Features.ReferenceTypes |
+  binaryen.Features.SIMD128 |
+  binaryen.Features.TailCall |
+  binaryen.Features.ExceptionHandling;
+
+const FEATURE_FLAGS: Array<[number, string]> = [
+  [binaryen.Features.MutableGlobals, 'mutable-globals'],
+  [binaryen.Features.SignExt, 'sign-ext'],
+  [binaryen.Features.NontrappingFPToInt, 'nontrapping-float-to-int'],
+  [binaryen.Features.BulkMemory, 'bulk-memory'],
+  [binaryen.Features.Multivalue, 'multivalue'],
+  [binaryen.Features.ReferenceTypes, 'reference-types'],
+  [binaryen.Features.SIMD128, 'simd'],
+  [binaryen.Features.TailCall, 'tail-call'],
+  [binaryen.Features.ExceptionHandling, 'exception-handling'],
+];
+
+/** `--enable-…` flags for the features beyond wasm-opt's defaults. */
+export function featureFlags(features: number): string[] {
+  return FEATURE_FLAGS.filter(([bit]) => (features & bit) !== 0 && (DEFAULT_FEATURES & bit) === 0).map(([, n]) => `--enable-${n}`);
+}
+
+export function featureNames(features: number): string[] {
+  return FEATURE_FLAGS.filter(([bit]) => (features & bit) !== 0).map(([, n]) => n);
+}
+
+/** A failure inside Binaryen, classified. `abort` means Binaryen's state is undefined afterwards. */
+export class BinaryenFailure extends Error {
+  constructor(readonly kind: 'fatal' | 'abort' | 'parse', message: string) {
+    super(message);
+  }
+}
+
+function classify(e: unknown): BinaryenFailure {
+  if (e instanceof WebAssembly.RuntimeError || (e instanceof Error && /Aborted\(/.test(e.message))) {
+    return new BinaryenFailure('abort', (e as Error).message.slice(0, 300));
+  }
+  if (e instanceof Error) return new BinaryenFailure('fatal', e.message.slice(0, 300));
+  try {
+    const msg = b.getExceptionMessage?.(e);
+    if (msg) return new BinaryenFailure('fatal', msg.join(': ').slice(0, 300));
+  } catch {
+    /* fall through */
+  }
+  return new BinaryenFailure('fatal', String(e).slice(0, 300));
+}
+
+function withModule<T>(bytes: Uint8Array, features: number, f: (m: binaryen.Module) => T): T {
+  let m: binaryen.Module;
+  try {
+    m = binaryen.readBinary(bytes);
+  } catch (e) {
+    const c = classify(e);
+    throw new BinaryenFailure(c.kind === 'abort' ? 'abort' : 'parse', c.message);
+  }
+  try {
+    m.setFeatures(features | m.getFeatures());
+    return f(m);
+  } finally {
+    m.dispose();
+  }
+}
+
+/** Validate without printing: Binaryen writes validator messages to stderr, which the caller captures. */
+function validates(m: binaryen.Module): boolean {
+  return m.validate() !== 0;
+}
+
+/**
+ * The features to read a module with: wasm-opt's defaults plus its target-features section; if it does
+ * not validate with those, the smallest subset of the engine's features with which it does.
+ * Returns undefined when the module does not validate at all.
+ */
+export function detectFeatures(bytes: Uint8Array): number | undefined {
+  const ok = (f: number) => withModule(bytes, f, validates);
+  if (ok(DEFAULT_FEATURES)) return DEFAULT_FEATURES | withModule(bytes, 0, (m) => m.getFeatures());
+  if (!ok(ENGINE_FEATURES)) return undefined;
+  let features = ENGINE_FEATURES;
+  for (const [bit] of FEATURE_FLAGS) {
+    if ((DEFAULT_FEATURES & bit) !== 0) continue;
+    const without = features & ~bit;
+    if (ok(without)) features = without;
+  }
+  return features;
+}
+
+export function validateBytes(bytes: Uint8Array, features: number): boolean {
+  return withModule(bytes, features, validates);
+}
+
+function applyKnobs(k: Knobs): void {
+  binaryen.setOptimizeLevel(k.optimizeLevel);
+  binaryen.setShrinkLevel(k.shrinkLevel);
+  binaryen.setAlwaysInlineMaxSize(k.alwaysInlineMaxSize);
+  binaryen.setFlexibleInlineMaxSize(k.flexibleInlineMaxSize);
+  binaryen.setOneCallerInlineMaxSize(k.oneCallerInlineMaxSize);
+  binaryen.setAllowInliningFunctionsWithLoops(k.inlineFunctionsWithLoops);
+  binaryen.setFastMath(k.fastMath);
+  binaryen.setTrapsNeverHappen(k.trapsNeverHappen);
+  binaryen.setLowMemoryUnused(k.lowMemoryUnused);
+  binaryen.setZeroFilledMemory(false);
+  binaryen.setClosedWorld(false);
+  binaryen.setDebugInfo(false);
+  // wasm-opt generates and optimizes Stack IR when the final levels are -O2 or above, or any shrink.
+  const stackIR = k.optimizeLevel >= 2 || k.shrinkLevel >= 1;
+  binaryen.setGenerateStackIR(stackIR);
+  binaryen.setOptimizeStackIR(stackIR);
+}
+
+/** A custom pass of ours operates on the module directly. */
+export type ModulePass = (m: binaryen.Module, api: typeof binaryen) => void;
+
+/**
+ * Apply a recipe exactly as `wasm-opt <steps> --optimize-level … --shrink-level … <knobs>` would:
+ * consecutive ordinary passes run in one pass runner, each pipeline step runs alone at its own levels.
+ * Throws {@link BinaryenFailure}; the result is not validated here.
+ */
+export function build(bytes: Uint8Array, recipe: Recipe, features: number, custom: ReadonlyMap<string, ModulePass> = new Map()): Uint8Array {
+  return withModule(bytes, features, (m) => {
+    applyKnobs(recipe.knobs);
+    let batch: string[] = [];
+    const flush = () => {
+      if (batch.length) m.runPasses(batch);
+      batch = [];
+    };
+    try {
+      for (const step of recipe.passes) {
+        if (isPipeline(step)) {
+          flush();
+          const levels = PIPELINES[step];
+          binaryen.setOptimizeLevel(levels.optimizeLevel);
+          binaryen.setShrinkLevel(levels.shrinkLevel);
+          m.optimize();
+          binaryen.setOptimizeLevel(recipe.knobs.optimizeLevel);
+          binaryen.setShrinkLevel(recipe.knobs.shrinkLevel);
+        } else if (custom.has(step)) {
+          flush();
+          custom.get(step)!(m, binaryen);
+        } else {
+          batch.push(step);
+        }
+      }
+      flush();
+      return m.emitBinary();
+    } catch (e) {
+      throw classify(e);
+    }
+  });
+}
+
+/** What a module declares, for the report. */
+export interface ModuleFacts {
+  functions: number;
+  /** Declared initial memory, bytes (0 without a memory). */
+  declaredMemoryBytes: number;
+  /** Bytes of all data segments. */
+  dataSegmentBytes: number;
+  exports: string[];
+  /** An imported memory's declared size, so a runner can provide one. */
+  memoryImport?: { module: string; base: string; initialPages: number; maximumPages?: number };
+}
+
+export function moduleFacts(bytes: Uint8Array, features: number): ModuleFacts {
+  return withModule(bytes, features, (m) => {
+    let dataSegmentBytes = 0;
+    // Present at runtime, missing from (or misnamed in) the typings.
+    const mm = m as unknown as { getNumDataSegments(): number; getDataSegmentInfo(ref: number): { data: ArrayBuffer } };
+    for (let i = 0; i < mm.getNumDataSegments(); i++) {
+      const info = mm.getDataSegmentInfo(m.getDataSegmentByIndex(i));
+      dataSegmentBytes += info.data.byteLength;
+    }
+    const exports: string[] = [];
+    for (let i = 0; i < m.getNumExports(); i++) exports.push(binaryen.getExportInfo(m.getExportByIndex(i)).name);
+    const mem = m.hasMemory() ? m.getMemoryInfo() : undefined;
+    return {
+      ...(mem?.module ? { memoryImport: { module: mem.module, base: mem.base ?? '', initialPages: mem.initial, ...(mem.max !== undefined ? { maximumPages: mem.max } : {}) } } : {}),
+      functions: m.getNumFunctions(),
+      declaredMemoryBytes: m.hasMemory() ? m.getMemoryInfo().initial * 65536 : 0,
+      dataSegmentBytes,
+      exports,
+    };
+  });
+}
+
+export function toText(bytes: Uint8Array, features: number): string {
+  return withModule(bytes, features, (m) => m.emitText());
+}
+
+/** WAT → binary through Binaryen (used for custom-pass fixtures; user WAT goes through wabt). */
+export function parseWat(text: string): Uint8Array {
+  const m = binaryen.parseText(text);
+  try {
+    m.setFeatures(DEFAULT_FEATURES);
+    return m.emitBinary();
+  } finally {
+    m.dispose();
+  }
+}
+
+export { binaryen };

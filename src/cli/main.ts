@@ -1,0 +1,272 @@
+/**
+ * The command line as a function: `main(argv, io)` returns the exit code and never calls
+ * process.exit, so tests call it directly. Only this file turns errors into exit codes.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { WasmtuneError, messageOf } from '../errors.js';
+import { listSuite, loadKernel } from '../kernels/index.js';
+import { AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
+import { OBJECTIVES, Evaluator, contentHash, type Objective } from '../evaluate.js';
+import { parseBudget, tune, type Progress } from '../tune.js';
+import { OPT_LEVEL_NAMES, levelRecipe, parseRecipe, recipeToJson, describeRecipe, type OptLevelName, type Recipe } from '../recipe.js';
+import { PASSES, isKnownStep, knownSteps } from '../passes/registry.js';
+import { EXCLUDED_PASSES } from '../passes/binaryen-passes.js';
+import { wasmOptCommand } from '../commandline.js';
+import { baselinesTable, formatEstimate } from './format.js';
+import { measureBaselines } from '../baselines.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars). */
+  isTTY?: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+const USAGE = `wasmtune: search for the Binaryen pass sequence that suits each WebAssembly kernel
+
+Usage:
+  wasmtune tune <kernel|module.wasm|module.wat> [options]
+      --harness <file.json|file.mjs>   how to run and check a module from outside the suite
+      --agent <name>                   search agent (default random; see 'wasmtune agents')
+      --agent-options k=v,...          agent options
+      --budget <N|90s|5m>              evaluations or wall time (default 100)
+      --objective runtime|size|gzip|brotli  (default runtime with a harness, else size)
+      --seed <n>                       RNG seed (default 1)
+      --start <O3|...|recipe.json>     start the search from this recipe
+      --out <dir>                      where best.wasm, recipe.json, report.json go
+                                       (default wasmtune-out/<kernel>-<objective>-s<seed>)
+      --no-runtime                     skip the final runtime measurement (size objectives)
+      --json                           print the report as JSON
+  wasmtune baselines <kernel> [--harness f] [--json]   -O0 … -Oz: sizes and runtime ratio to -O3
+  wasmtune replay <recipe.json> <kernel> [--harness f] [--out f.wasm] [--check f.wasm]
+  wasmtune kernels                     the built-in suite
+  wasmtune passes [--excluded]         the pass catalog
+  wasmtune agents                      the search agents and their defaults
+`;
+
+const OPTIONS = {
+  harness: { type: 'string' },
+  agent: { type: 'string', default: 'random' },
+  'agent-options': { type: 'string' },
+  budget: { type: 'string', default: '100' },
+  objective: { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  start: { type: 'string' },
+  out: { type: 'string' },
+  check: { type: 'string' },
+  'no-runtime': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  excluded: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function parse(argv: string[]): { values: Values; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new WasmtuneError('E_USAGE', `${messageOf(e)} (see 'wasmtune --help')`);
+  }
+}
+
+function needPositional(positionals: string[], i: number, what: string): string {
+  const v = positionals[i];
+  if (!v) throw new WasmtuneError('E_USAGE', `Missing ${what} (see 'wasmtune --help').`);
+  return v;
+}
+
+function parseSeed(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n)) throw new WasmtuneError('E_USAGE', `--seed must be an integer, got '${text}'.`);
+  return n;
+}
+
+function readRecipeFile(path: string): { recipe: Recipe; dir: string } {
+  if (!existsSync(path)) throw new WasmtuneError('E_IO', `Recipe file not found: ${path}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new WasmtuneError('E_BAD_RECIPE', `Recipe ${path} is not valid JSON: ${messageOf(e)}`);
+  }
+  // Accept a recipe, a recipe.json written by tune ({recipe: …}), or a report ({best: {recipe: …}}).
+  const obj = data as { recipe?: unknown; best?: { recipe?: unknown } };
+  const raw = obj.best?.recipe ?? obj.recipe ?? data;
+  return { recipe: parseRecipe(raw, isKnownStep, knownSteps), dir: dirname(resolve(path)) };
+}
+
+function parseStart(text: string | undefined): Recipe | undefined {
+  if (!text) return undefined;
+  const level = text.replace(/^-/, '');
+  if ((OPT_LEVEL_NAMES as string[]).includes(level)) return levelRecipe(level as OptLevelName);
+  return readRecipeFile(text).recipe;
+}
+
+async function cmdTune(values: Values, positionals: string[], io: Io): Promise<number> {
+  const spec = needPositional(positionals, 1, 'kernel or module');
+  const agent = getAgent(values.agent);
+  const agentOptions = parseAgentOptions(agent, values['agent-options']);
+  const budget = parseBudget(values.budget);
+  const seed = parseSeed(values.seed);
+  const start = parseStart(values.start);
+  const kernel = await loadKernel(spec, values.harness);
+  const objective = (values.objective ?? (kernel.harness ? 'runtime' : 'size')) as Objective;
+  if (!OBJECTIVES.includes(objective)) throw new WasmtuneError('E_USAGE', `--objective must be one of ${OBJECTIVES.join(', ')}.`);
+  if (!kernel.harness) {
+    io.stderr('WARNING: no harness given: candidates are checked by Binaryen validation only; their OUTPUTS ARE NOT VERIFIED.\n');
+  }
+  const out = resolve(values.out ?? join('wasmtune-out', `${kernel.name}-${objective}-s${seed}`));
+  const bar = io.isTTY && !values.quiet && !values.json ? new cliProgress.SingleBar({
+    format: ' {phase} |{bar}| {value}/{total} evaluations | best {best} | {duration_formatted} elapsed | ETA {eta_formatted}',
+    stream: process.stderr,
+    hideCursor: true,
+  }, cliProgress.Presets.shades_classic) : undefined;
+  let started = false;
+  const onProgress = (p: Progress) => {
+    if (!bar) return;
+    const total = p.budget.evaluations ?? Math.max(p.evaluations, 1);
+    if (!started) {
+      bar.start(total, 0, { phase: p.phase, best: '-' });
+      started = true;
+    }
+    const best = p.best === undefined ? '-' : objective === 'runtime' ? `${p.best.toFixed(3)}× O3` : `${p.best} B`;
+    bar.update(p.budget.evaluations ? p.evaluations : Math.min(p.elapsedMs / p.budget.durationMs!, 1) * total, { phase: p.phase, best });
+  };
+  let result;
+  try {
+    result = await tune(kernel, {
+      agent, agentOptions, budget, objective, seed, ...(start ? { start } : {}), measureRuntime: !values['no-runtime'], onProgress,
+    });
+  } finally {
+    bar?.stop();
+  }
+  const { report, bestBytes } = result;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'best.wasm'), bestBytes);
+  writeFileSync(join(out, 'recipe.json'), JSON.stringify({ kernel: kernel.uri, recipe: recipeToJson(recipeOf(report)), features: report.features, wasmOpt: report.wasmOpt, hash: contentHash(bestBytes) }, null, 2) + '\n');
+  writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  if (values.json) {
+    io.stdout(JSON.stringify(report, null, 2) + '\n');
+    return 0;
+  }
+  const b = report.best;
+  io.stdout(`kernel     ${report.kernel}${report.outputsVerified ? '' : '  (OUTPUTS NOT VERIFIED: no harness)'}\n`);
+  io.stdout(`objective  ${objective}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
+  io.stdout(`best       ${b.origin === 'agent' ? 'found by the agent' : `the -${b.origin} baseline (no candidate beat it)`}: ${describeRecipe(recipeOf(report))}\n`);
+  io.stdout(`size       ${b.sizeBytes} B (gzip ${b.gzipBytes}, brotli ${b.brotliBytes}); vs -${objective === 'runtime' ? 'O3' : 'Oz'}: ${b.scoreVsBaseline.toFixed(4)}\n`);
+  if (b.runtime) io.stdout(`runtime    ${formatEstimate(b.runtime)} × -O3 (${b.runtime.candidateMs.toFixed(3)} ms vs ${b.runtime.baselineMs.toFixed(3)} ms per call)\n`);
+  io.stdout('\n' + baselinesTable(report) + '\n');
+  io.stdout(`\nwasm-opt equivalent:\n  ${report.wasmOpt}\n\nwrote ${join(out, 'best.wasm')}, recipe.json, report.json\n`);
+  return 0;
+}
+
+function recipeOf(report: { best: { recipe: Recipe } }): Recipe {
+  return report.best.recipe;
+}
+
+async function cmdBaselines(values: Values, positionals: string[], io: Io): Promise<number> {
+  const kernel = await loadKernel(needPositional(positionals, 1, 'kernel or module'), values.harness);
+  if (!kernel.harness) io.stderr('WARNING: no harness given: outputs are not verified and runtime is not measured.\n');
+  const rows = await measureBaselines(kernel);
+  if (values.json) io.stdout(JSON.stringify(rows, null, 2) + '\n');
+  else io.stdout(`${kernel.uri}\n\n${baselinesTable({ baselines: rows.baselines })}` + '\n');
+  return 0;
+}
+
+async function cmdReplay(values: Values, positionals: string[], io: Io): Promise<number> {
+  const { recipe, dir } = readRecipeFile(needPositional(positionals, 1, 'recipe file'));
+  const kernel = await loadKernel(needPositional(positionals, 2, 'kernel or module'), values.harness);
+  const ev = await Evaluator.create(kernel, { objective: 'size' });
+  try {
+    const rec = await ev.evaluate(recipe);
+    if (rec.state !== 'ok') {
+      io.stderr(`replay: the recipe gives an invalid module (${rec.reason}): ${rec.detail}\n`);
+      return 1;
+    }
+    const bytes = ev.bytesOf(rec.hash)!;
+    io.stdout(`replayed   ${describeRecipe(recipe)}\nmodule     ${bytes.byteLength} B, sha256 ${rec.hash}, ${kernel.harness ? 'outputs verified' : 'OUTPUTS NOT VERIFIED (no harness)'}\n`);
+    if (values.out) writeFileSync(values.out, bytes);
+    const check = values.check ?? (existsSync(join(dir, 'best.wasm')) ? join(dir, 'best.wasm') : undefined);
+    if (check) {
+      const expected = new Uint8Array(readFileSync(check));
+      if (contentHash(expected) !== rec.hash) {
+        throw new WasmtuneError('E_REPLAY_MISMATCH', `Replay differs from ${check}: ${expected.byteLength} B sha256 ${contentHash(expected)} vs ${bytes.byteLength} B sha256 ${rec.hash}.`);
+      }
+      io.stdout(`identical  to ${check} (byte for byte)\n`);
+    }
+    io.stdout(`wasm-opt   ${wasmOptCommand(recipe, ev.features)}\n`);
+    return 0;
+  } finally {
+    ev.close();
+  }
+}
+
+async function cmdKernels(io: Io): Promise<number> {
+  for (const uri of listSuite()) {
+    const k = await loadKernel(uri);
+    io.stdout(`${uri.padEnd(34)} ${String(k.bytes.byteLength).padStart(6)} B  ${k.description}\n`);
+  }
+  return 0;
+}
+
+function cmdPasses(values: Values, io: Io): number {
+  if (values.excluded) {
+    for (const [name, e] of Object.entries(EXCLUDED_PASSES) as Array<[string, { reason: string; kind: string }]>) io.stdout(`${name.padEnd(36)} ${e.kind.padEnd(16)} ${e.reason}\n`);
+    return 0;
+  }
+  for (const p of PASSES.values()) io.stdout(`${p.name.padEnd(36)} ${p.category.padEnd(13)} ${p.description}${p.requires?.length ? ` [requires ${p.requires.join(', ')}]` : ''}\n`);
+  return 0;
+}
+
+function cmdAgents(io: Io): number {
+  for (const a of Object.values(AGENTS)) {
+    const defaults = Object.entries(a.defaults).map(([k, v]) => `${k}=${String(v)}`).join(',') || '-';
+    io.stdout(`${a.name.padEnd(12)} ${a.description}\n${''.padEnd(12)} defaults: ${defaults}\n`);
+  }
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    const cmd = positionals[0];
+    if (values.help || !cmd) {
+      io.stdout(USAGE);
+      return cmd || values.help ? 0 : 2;
+    }
+    switch (cmd) {
+      case 'tune':
+        return await cmdTune(values, positionals, io);
+      case 'baselines':
+        return await cmdBaselines(values, positionals, io);
+      case 'replay':
+        return await cmdReplay(values, positionals, io);
+      case 'kernels':
+        return await cmdKernels(io);
+      case 'passes':
+        return cmdPasses(values, io);
+      case 'agents':
+        return cmdAgents(io);
+      default:
+        throw new WasmtuneError('E_USAGE', `Unknown command '${cmd}' (see 'wasmtune --help').`);
+    }
+  } catch (e) {
+    if (e instanceof WasmtuneError) {
+      io.stderr(`wasmtune: error ${e.code}: ${e.message}\n`);
+      return e.code === 'E_USAGE' ? 2 : 1;
+    }
+    io.stderr(`wasmtune: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * The evaluator: recipe → candidate module → validation → metrics, with a content-hash cache so a
+ * byte-identical module is never built into a record twice nor measured twice.
+ *
+ * Validation is Binaryen's validator, then differential execution: the candidate's outputs must equal the
+ * original module's on every harness seed (bit for bit, or within the harness tolerance). Every way a
+ * candidate can fail is a record with a reason; nothing a candidate does can stop the process.
+ */
+import { createHash } from 'node:crypto';
+import { Builder } from './binaryen/builder.js';
+import type { ModuleFacts } from './binaryen/module.js';
+import { Runner, type ModuleRef } from './measure/runner.js';
+import { sizeOf, type SizeMetrics } from './measure/size.js';
+import { medianCI, type Estimate } from './measure/stats.js';
+import { compareOutputs } from './harness/compare.js';
+import type { OutputValue } from './harness/types.js';
+import type { Kernel } from './kernels/index.js';
+import { WasmtuneError } from './errors.js';
+import type { Recipe } from './recipe.js';
+
+export const OBJECTIVES = ['runtime', 'size', 'gzip', 'brotli'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+export type InvalidReason =
+  | 'binaryen-fatal'
+  | 'binaryen-abort'
+  | 'binaryen-timeout'
+  | 'binaryen-parse'
+  | 'validation'
+  | 'trap'
+  | 'timeout'
+  | 'wrong-output'
+  | 'runner-crash';
+
+/** What the measurement sets, per candidate. Sizes in bytes. */
+export interface Metrics extends SizeMetrics {
+  /** Linear memory after a run (bytes); 0 without a harness. */
+  peakMemoryBytes: number;
+  /** Declared initial memory (bytes). */
+  declaredMemoryBytes: number;
+  /** Bytes in data segments. */
+  dataSegmentBytes: number;
+  functions: number;
+  /** Quick runtime ratio to the runtime baseline (-O3), median of a few interleaved rounds; runtime objective only. */
+  quickRuntimeRatio?: number;
+}
+
+export type EvalRecord =
+  | { state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number }
+  | { state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number };
+
+type Checked =
+  | { state: 'ok'; hash: string; bytes: Uint8Array; metrics: Metrics }
+  | { state: 'invalid'; hash?: string; reason: InvalidReason; detail: string };
+
+export interface MeasureSettings {
+  /** Interleaved rounds; each gives one ratio. */
+  rounds: number;
+  /** Minimum calls of each module per round. */
+  iterations: number;
+}
+
+export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
+export const FINAL: MeasureSettings = { rounds: 15, iterations: 5 };
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 24);
+}
+
+export interface EvaluatorOptions {
+  objective: Objective;
+  /** Target wall time per timed module per round (ms); iterations grow to reach it. */
+  roundMs?: number;
+}
+
+export class Evaluator {
+  readonly builder = new Builder();
+  readonly runner = new Runner();
+  private readonly cache = new Map<string, Checked>();
+  private readonly quickCache = new Map<string, number>();
+  /** Outputs of the original module, per seed. */
+  private reference: Array<Record<string, OutputValue>> = [];
+  /** Per-call time of the original, ms (the first seed's run; TurboFan code). */
+  referenceCallMs = 0;
+  features = 0;
+  facts!: ModuleFacts;
+  /** The module every runtime ratio is measured against during search (-O3 of the original). */
+  runtimeBaseline: { hash: string; bytes: Uint8Array; callMs: number } | undefined;
+  cacheHits = 0;
+  builds = 0;
+
+  private constructor(readonly kernel: Kernel, readonly options: EvaluatorOptions) {}
+
+  static async create(kernel: Kernel, options: EvaluatorOptions): Promise<Evaluator> {
+    const ev = new Evaluator(kernel, options);
+    try {
+      await ev.init();
+    } catch (e) {
+      ev.close();
+      throw e;
+    }
+    return ev;
+  }
+
+  get verified(): boolean {
+    return this.kernel.harness !== undefined;
+  }
+
+  private async init(): Promise<void> {
+    if (this.options.objective === 'runtime' && !this.kernel.harness) {
+      throw new WasmtuneError('E_NO_HARNESS', 'The runtime objective needs a harness (--harness file.json|file.mjs): without one nothing can be run.');
+    }
+    const features = await this.builder.features(this.kernel.bytes);
+    if (features === undefined) {
+      throw new WasmtuneError('E_BAD_MODULE', `${this.kernel.uri} does not pass Binaryen validation with any feature set Node's engine supports.`);
+    }
+    this.features = features;
+    this.facts = await this.builder.facts(this.kernel.bytes, features);
+    const h = this.kernel.harness;
+    if (!h) return;
+    const ref = this.ref(this.kernel.bytes);
+    const first = await this.runner.outputs(h.path, ref, h.seeds, 60_000);
+    if (first.state !== 'ok') {
+      const where = first.state === 'trap' ? ` (seed ${first.seed}, ${first.phase})` : '';
+      throw new WasmtuneError('E_HARNESS_FAILS', `The harness fails on the original module${where}: ${first.error}`);
+    }
+    const again = await this.runner.outputs(h.path, ref, h.seeds, 60_000);
+    if (again.state !== 'ok') throw new WasmtuneError('E_HARNESS_FAILS', `The harness fails on a second run of the original module: ${again.error}`);
+    for (let i = 0; i < h.seeds.length; i++) {
+      const d = compareOutputs(first.outputs[i]!, again.outputs[i]!, undefined);
+      if (d) throw new WasmtuneError('E_HARNESS_FAILS', `The harness is not deterministic: seed ${h.seeds[i]} gave different outputs on two runs (${d}).`);
+    }
+    this.reference = first.outputs;
+    this.referenceCallMs = Math.max(...again.callMs);
+  }
+
+  private ref(bytes: Uint8Array, key = contentHash(bytes)): ModuleRef {
+    return { key, bytes, ...(this.facts?.memoryImport ? { memoryImport: this.facts.memoryImport } : {}) };
+  }
+
+  /** Deadline for one validation run of a candidate (all seeds). */
+  private validationDeadlineMs(): number {
+    const seeds = this.kernel.harness?.seeds.length ?? 0;
+    return 5_000 + 50 * this.referenceCallMs * seeds;
+  }
+
+  /** Validate and measure sizes of a module (cached by content hash). */
+  async check(bytes: Uint8Array, valid?: boolean): Promise<Checked> {
+    const hash = contentHash(bytes);
+    const hit = this.cache.get(hash);
+    if (hit) {
+      this.cacheHits++;
+      return hit;
+    }
+    const result = await this.checkUncached(hash, bytes, valid);
+    this.cache.set(hash, result);
+    return result;
+  }
+
+  private async checkUncached(hash: string, bytes: Uint8Array, valid: boolean | undefined): Promise<Checked> {
+    if (valid === false) return { state: 'invalid', hash, reason: 'validation', detail: 'Binaryen validation failed' };
+    const facts = await this.builder.facts(bytes, this.features).catch(() => undefined);
+    let peakMemoryBytes = 0;
+    const h = this.kernel.harness;
+    if (h) {
+      const r = await this.runner.outputs(h.path, this.ref(bytes, hash), h.seeds, this.validationDeadlineMs());
+      switch (r.state) {
+        case 'trap':
+          return { state: 'invalid', hash, reason: 'trap', detail: `seed ${r.seed}, ${r.phase}: ${r.error}` };
+        case 'timeout':
+          return { state: 'invalid', hash, reason: 'timeout', detail: r.error };
+        case 'crashed':
+          return { state: 'invalid', hash, reason: 'runner-crash', detail: r.error };
+        case 'ok':
+          for (let i = 0; i < h.seeds.length; i++) {
+            const d = compareOutputs(this.reference[i]!, r.outputs[i]!, h.harness.tolerance);
+            if (d) return { state: 'invalid', hash, reason: 'wrong-output', detail: `seed ${h.seeds[i]}: ${d}` };
+          }
+          peakMemoryBytes = r.peakMemoryBytes;
+      }
+    }
+    return {
+      state: 'ok',
+      hash,
+      bytes,
+      metrics: {
+        ...sizeOf(bytes),
+        peakMemoryBytes,
+        declaredMemoryBytes: facts?.declaredMemoryBytes ?? 0,
+        dataSegmentBytes: facts?.dataSegmentBytes ?? 0,
+        functions: facts?.functions ?? 0,
+      },
+    };
+  }
+
+  /** The candidate's bytes, when it was built and validated (for writing out the best). */
+  bytesOf(hash: string): Uint8Array | undefined {
+    const c = this.cache.get(hash);
+    return c?.state === 'ok' ? c.bytes : undefined;
+  }
+
+  /** Build, validate and score one recipe. */
+  async evaluate(recipe: Recipe): Promise<EvalRecord> {
+    const t0 = performance.now();
+    this.builds++;
+    const built = await this.builder.build(this.kernel.bytes, recipe, this.features);
+    if (built.state === 'failed') {
+      return { state: 'invalid', recipe, reason: built.reason, detail: built.error, cached: false, walltimeMs: performance.now() - t0 };
+    }
+    const hits = this.cacheHits;
+    const c = await this.check(built.bytes, built.valid);
+    const cached = this.cacheHits > hits;
+    if (c.state === 'invalid') {
+      return { state: 'invalid', recipe, ...(c.hash ? { hash: c.hash } : {}), reason: c.reason, detail: c.detail, cached, walltimeMs: performance.now() - t0 };
+    }
+    const metrics: Metrics = { ...c.metrics };
+    let score: number;
+    switch (this.options.objective) {
+      case 'size':
+        score = metrics.sizeBytes;
+        break;
+      case 'gzip':
+        score = metrics.gzipBytes;
+        break;
+      case 'brotli':
+        score = metrics.brotliBytes;
+        break;
+      case 'runtime': {
+        const q = await this.quickRatio(c.hash, c.bytes);
+        if (typeof q === 'string') {
+          return { state: 'invalid', recipe, hash: c.hash, reason: q === 'timeout' ? 'timeout' : 'trap', detail: `while timing: ${q}`, cached, walltimeMs: performance.now() - t0 };
+        }
+        metrics.quickRuntimeRatio = q;
+        score = q;
+        break;
+      }
+    }
+    return { state: 'ok', recipe, hash: c.hash, metrics, score, cached, walltimeMs: performance.now() - t0 };
+  }
+
+  /** Set the module runtime ratios are measured against during search. */
+  async setRuntimeBaseline(bytes: Uint8Array): Promise<void> {
+    const h = this.kernel.harness;
+    if (!h) return;
+    const r = await this.runner.outputs(h.path, this.ref(bytes), h.seeds, this.validationDeadlineMs());
+    const callMs = r.state === 'ok' ? Math.max(...r.callMs) : this.referenceCallMs;
+    this.runtimeBaseline = { hash: contentHash(bytes), bytes, callMs };
+  }
+
+  private async quickRatio(hash: string, bytes: Uint8Array): Promise<number | string> {
+    const hit = this.quickCache.get(hash);
+    if (hit !== undefined) return hit;
+    const base = this.runtimeBaseline;
+    if (!base) throw new Error('runtime baseline not set');
+    if (base.hash === hash) {
+      this.quickCache.set(hash, 1);
+      return 1;
+    }
+    const r = await this.measure(base.bytes, bytes, QUICK);
+    if (typeof r === 'string') return r;
+    this.quickCache.set(hash, r.median);
+    return r.median;
+  }
+
+  /**
+   * Runtime of `candidate` relative to `baseline` (ratio < 1: candidate faster), interleaved in one
+   * process, as a median over rounds with a 95 % confidence interval. `distinctKeys` compiles the two
+   * separately even when their bytes are equal (an A/A check).
+   */
+  async measure(baseline: Uint8Array, candidate: Uint8Array, settings: MeasureSettings, distinctKeys = false): Promise<(Estimate & { baselineMs: number; candidateMs: number }) | string> {
+    const h = this.kernel.harness;
+    if (!h) return 'no harness';
+    const callMs = Math.max(this.runtimeBaseline?.callMs ?? this.referenceCallMs, 0.001);
+    const roundMs = this.options.roundMs ?? 10;
+    const iterations = Math.max(settings.iterations, Math.ceil(roundMs / callMs));
+    const a = this.ref(baseline);
+    const b = this.ref(candidate, distinctKeys ? `${contentHash(candidate)}-b` : undefined);
+    const expectedMs = settings.rounds * 2 * (iterations + 1) * Math.max(callMs, this.referenceCallMs);
+    const r = await this.runner.time(h.path, a, b, { seed: h.seeds[0]!, rounds: settings.rounds, iterations, timeMs: 0 }, 10_000 + 20 * expectedMs);
+    if (r.state !== 'ok') return r.state === 'timeout' ? 'timeout' : r.error;
+    const est = medianCI(r.ratios);
+    const med = (xs: number[]) => medianCI(xs).median;
+    return { ...est, baselineMs: med(r.aMs), candidateMs: med(r.bMs) };
+  }
+
+  close(): void {
+    this.builder.close();
+    this.runner.close();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The harness contract: how wasmtune drives a kernel module and what it compares.
+ *
+ * A harness comes in one of two forms that share one runtime:
+ *  - a declarative JSON file ({@link JsonHarness}), enough for most kernels, and
+ *  - an ES module (`.mjs`) whose default export is a {@link ScriptHarness}, for anything else.
+ *
+ * A run of a kernel is always: instantiate → `setup` (write seeded inputs, untimed) → `run` (the timed
+ * workload, calls the export once) → `output` (the values to compare with the original module's).
+ */
+
+/** Scalar and array element types a JSON harness understands. */
+export type ElementType = 'i8' | 'u8' | 'i16' | 'u16' | 'i32' | 'u32' | 'i64' | 'u64' | 'f32' | 'f64';
+
+/**
+ * Where a memory buffer lives, resolved against each instance separately (so a candidate that moved its
+ * data still works):
+ *  - a number: a fixed byte address;
+ *  - `{ global: name }`: the value of an exported global (wasm-ld exports a data symbol this way with
+ *    `--export=name`);
+ *  - `{ call: name, args?: [...] }`: the i32 returned by calling an export (an allocator, a getter).
+ *  - `{ ...any of the above, add: n }`: plus a byte offset.
+ */
+export type Address =
+  | number
+  | { global: string; add?: number }
+  | { call: string; args?: number[]; add?: number };
+
+/** A seeded input written into linear memory before each run. */
+export interface MemoryInput {
+  /** Where the buffer starts. */
+  at: Address;
+  /** Element type. */
+  type: ElementType;
+  /** Number of elements. */
+  count: number;
+  /** Inclusive lower bound of the uniform distribution (default 0). Integers are drawn as integers. */
+  min?: number;
+  /** Upper bound (inclusive for integers, exclusive for floats; default 1 for floats, 255 for integers). */
+  max?: number;
+  /** Instead of a range: draw each byte from these characters (string processing kernels). */
+  alphabet?: string;
+  /** Instead of random values: a fixed fill (for example zeroed output buffers). */
+  fill?: number;
+}
+
+/** An argument to the export: a constant, or drawn from the seed. */
+export type Argument =
+  | number
+  | { type: ElementType; min: number; max: number }
+  | { address: Address };
+
+/** A memory range compared after the run. */
+export interface MemoryOutput {
+  at: Address;
+  type: ElementType;
+  count: number;
+}
+
+/** Relative and absolute tolerance for float outputs; without it floats compare bit for bit. */
+export interface Tolerance {
+  rel?: number;
+  abs?: number;
+}
+
+/** The declarative harness, `harness.json`. */
+export interface JsonHarness {
+  /** Format marker; must be `wasmtune-harness-v1`. */
+  format: 'wasmtune-harness-v1';
+  /** Kernel name (defaults to the file name). */
+  name?: string;
+  description?: string;
+  /** The module this harness belongs to, relative to the harness file (suite kernels only). */
+  module?: string;
+  /** The exported function that is the workload. */
+  export: string;
+  /** Arguments to the export, in order. */
+  args?: Argument[];
+  /** Memory written before each run, in order. */
+  inputs?: MemoryInput[];
+  /** What is compared: the return value (default true when the export returns a value) and memory ranges. */
+  outputs?: { return?: boolean; memory?: MemoryOutput[] };
+  /** Float tolerance; required for fast-math candidates to be valid. */
+  tolerance?: Tolerance;
+  /** Seeds used for validation (default [1, 2, 3]). */
+  seeds?: number[];
+}
+
+/** What a script harness's hooks receive. */
+export interface HarnessContext {
+  /** The instance's exports. */
+  exports: WebAssembly.Exports;
+  /** The memory the module uses (exported or imported), if any. */
+  memory: WebAssembly.Memory | undefined;
+  /** A seeded generator in [0, 1) (seedrandom, ARC4), fresh for each setup. */
+  rng: () => number;
+  /** The seed of this run. */
+  seed: number;
+}
+
+/** A value compared between original and candidate. */
+export type OutputValue = number | bigint | string | ArrayBufferView | OutputValue[];
+
+/** The default export of a harness `.mjs` file. */
+export interface ScriptHarness {
+  name?: string;
+  description?: string;
+  /** The module, relative to the harness file (suite kernels only). */
+  module?: string;
+  /** Imports to provide; any function import left out becomes a stub that throws when called. */
+  imports?: (ctx: { memory?: WebAssembly.Memory }) => WebAssembly.Imports;
+  /** Write inputs; return state passed to run and output. Not timed. */
+  setup: (ctx: HarnessContext) => unknown;
+  /** The timed workload: one call of the kernel. */
+  run: (ctx: HarnessContext, state: unknown) => unknown;
+  /** The values to compare, by name. */
+  output: (ctx: HarnessContext, state: unknown, result: unknown) => Record<string, OutputValue>;
+  tolerance?: Tolerance;
+  seeds?: number[];
+}

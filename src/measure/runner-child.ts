@@ -1,0 +1,148 @@
+/**
+ * The runner process: started with `--no-liftoff`, so every call runs TurboFan code from the first call
+ * (V8's optimizing tier), and never loads Binaryen. It runs harnesses on module bytes and times pairs of
+ * modules interleaved. The parent kills it when a request misses its deadline.
+ */
+import { Bench } from 'tinybench';
+import { serve } from '../proc/child.js';
+import { loadHarness, seededRng, type LoadedHarness } from '../harness/load.js';
+import type { HarnessContext, OutputValue } from '../harness/types.js';
+import { messageOf } from '../errors.js';
+
+export interface ModuleRef {
+  /** Content hash; compiled modules are cached by it. */
+  key: string;
+  bytes: Uint8Array;
+  memoryImport?: { module: string; base: string; initialPages: number; maximumPages?: number };
+}
+
+export type RunnerRequest =
+  | { op: 'outputs'; harness: string; module: ModuleRef; seeds: number[] }
+  | { op: 'time'; harness: string; a: ModuleRef; b: ModuleRef; seed: number; rounds: number; iterations: number; timeMs: number };
+
+export type OutputsResponse =
+  | { state: 'ok'; outputs: Array<Record<string, OutputValue>>; callMs: number[]; peakMemoryBytes: number }
+  | { state: 'trap'; seed: number; phase: 'instantiate' | 'setup' | 'run' | 'output'; error: string };
+
+export type TimeResponse =
+  | { state: 'ok'; ratios: number[]; aMs: number[]; bMs: number[] }
+  | { state: 'trap'; error: string };
+
+const harnesses = new Map<string, LoadedHarness>();
+async function harnessOf(path: string): Promise<LoadedHarness> {
+  let h = harnesses.get(path);
+  if (!h) {
+    h = await loadHarness(path);
+    harnesses.set(path, h);
+  }
+  return h;
+}
+
+const compiled = new Map<string, WebAssembly.Module>();
+function compile(ref: ModuleRef): WebAssembly.Module {
+  let m = compiled.get(ref.key);
+  if (!m) {
+    m = new WebAssembly.Module(ref.bytes as Uint8Array<ArrayBuffer>); // synchronous: see research notes (async compile queues).
+    compiled.set(ref.key, m);
+    if (compiled.size > 32) compiled.delete(compiled.keys().next().value!);
+  }
+  return m;
+}
+
+interface Live { ctx: HarnessContext; state: unknown }
+
+function instantiate(h: LoadedHarness, ref: ModuleRef, seed: number): HarnessContext {
+  const mod = compile(ref);
+  let memory: WebAssembly.Memory | undefined;
+  if (ref.memoryImport) {
+    memory = new WebAssembly.Memory({ initial: ref.memoryImport.initialPages, ...(ref.memoryImport.maximumPages !== undefined ? { maximum: ref.memoryImport.maximumPages } : {}) });
+  }
+  const given = h.harness.imports?.({ ...(memory ? { memory } : {}) }) ?? {};
+  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
+  for (const imp of WebAssembly.Module.imports(mod)) {
+    const provided = given[imp.module]?.[imp.name];
+    const ns = (imports[imp.module] ??= {});
+    if (provided !== undefined) ns[imp.name] = provided;
+    else if (imp.kind === 'function') {
+      ns[imp.name] = (...args: unknown[]) => {
+        throw new Error(`imported function ${imp.module}.${imp.name} called (args ${args.join(', ')}); the harness does not provide it`);
+      };
+    } else if (imp.kind === 'memory' && memory) ns[imp.name] = memory;
+  }
+  const instance = new WebAssembly.Instance(mod, imports);
+  const exported = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) as WebAssembly.Memory | undefined;
+  return { exports: instance.exports, memory: (instance.exports.memory as WebAssembly.Memory | undefined) ?? exported ?? memory, rng: seededRng(seed), seed };
+}
+
+function fresh(h: LoadedHarness, ref: ModuleRef, seed: number): Live {
+  const ctx = instantiate(h, ref, seed);
+  return { ctx, state: h.harness.setup(ctx) };
+}
+
+async function outputs(req: Extract<RunnerRequest, { op: 'outputs' }>): Promise<OutputsResponse> {
+  const h = await harnessOf(req.harness);
+  const out: Array<Record<string, OutputValue>> = [];
+  const callMs: number[] = [];
+  let peakMemoryBytes = 0;
+  for (const seed of req.seeds) {
+    let phase: 'instantiate' | 'setup' | 'run' | 'output' = 'instantiate';
+    try {
+      const ctx = instantiate(h, req.module, seed);
+      phase = 'setup';
+      const state = h.harness.setup(ctx);
+      phase = 'run';
+      const t0 = performance.now();
+      const result = h.harness.run(ctx, state);
+      callMs.push(performance.now() - t0);
+      phase = 'output';
+      out.push(h.harness.output(ctx, state, result));
+      peakMemoryBytes = Math.max(peakMemoryBytes, ctx.memory?.buffer.byteLength ?? 0);
+    } catch (e) {
+      return { state: 'trap', seed, phase, error: messageOf(e).slice(0, 300) };
+    }
+  }
+  return { state: 'ok', outputs: out, callMs, peakMemoryBytes };
+}
+
+/**
+ * Interleaved timing: each round runs both modules under tinybench, in alternating order, each call on a
+ * fresh instance set up untimed; the round's ratio is p50(b) / p50(a).
+ */
+async function time(req: Extract<RunnerRequest, { op: 'time' }>): Promise<TimeResponse> {
+  const h = await harnessOf(req.harness);
+  const ratios: number[] = [];
+  const aMs: number[] = [];
+  const bMs: number[] = [];
+  for (let r = 0; r < req.rounds; r++) {
+    const bench = new Bench({ iterations: req.iterations, time: req.timeMs, warmup: true, warmupIterations: 1, warmupTime: 0, throws: true });
+    const order: Array<['a' | 'b', ModuleRef]> = r % 2 === 0 ? [['a', req.a], ['b', req.b]] : [['b', req.b], ['a', req.a]];
+    for (const [name, ref] of order) {
+      let live: Live | undefined;
+      bench.add(name, () => {
+        h.harness.run(live!.ctx, live!.state);
+      }, {
+        beforeEach() {
+          live = fresh(h, ref, req.seed);
+        },
+      });
+    }
+    try {
+      bench.runSync();
+    } catch (e) {
+      return { state: 'trap', error: messageOf(e).slice(0, 300) };
+    }
+    const p50 = (name: string) => {
+      const res = bench.getTask(name)?.result;
+      if (!res || !('latency' in res)) throw new Error(`no timing result for ${name}`);
+      return res.latency.p50;
+    };
+    const a = p50('a');
+    const b = p50('b');
+    aMs.push(a);
+    bMs.push(b);
+    ratios.push(b / a);
+  }
+  return { state: 'ok', ratios, aMs, bMs };
+}
+
+serve<RunnerRequest, OutputsResponse | TimeResponse>((req) => (req.op === 'outputs' ? outputs(req) : time(req)));

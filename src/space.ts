@@ -1,0 +1,86 @@
+/**
+ * The search space: which steps and knob values an agent may propose, with the random draws and
+ * mutations agents share. Everything takes the RNG explicitly, so proposals depend only on the seed.
+ */
+import { DEFAULT_KNOBS, KNOB_SPACE, PIPELINES, type KnobName, type Knobs, type Recipe } from './recipe.js';
+import { PASSES, expandStep } from './passes/registry.js';
+
+export type Rng = () => number;
+
+export interface SearchSpace {
+  /** Ordinary passes an agent may insert (catalog order). */
+  passes: readonly string[];
+  /** Pipeline steps (-O1 … -Oz). */
+  pipelines: readonly string[];
+  /** Longest recipe a random draw produces (steps). */
+  maxLength: number;
+  /** Knobs an agent may change; the others stay at their defaults (or the start recipe's values). */
+  knobs: readonly KnobName[];
+}
+
+export interface SpaceOptions {
+  /** Allow the fast-math knob (only meaningful when the harness declares a float tolerance). */
+  fastMath?: boolean;
+  /** Allow the traps-never-happen knob. */
+  trapsNeverHappen?: boolean;
+  maxLength?: number;
+}
+
+export function defaultSpace(opts: SpaceOptions = {}): SearchSpace {
+  const passes = [...PASSES.values()]
+    .filter((p) => p.origin !== 'pipeline')
+    // Passes that need a user assumption enter only through their knob being set by the agent.
+    .filter((p) => !p.requires?.includes('low-memory-unused'))
+    .map((p) => p.name);
+  const knobs = (Object.keys(KNOB_SPACE) as KnobName[]).filter(
+    (k) => (k !== 'fastMath' || opts.fastMath) && (k !== 'trapsNeverHappen' || opts.trapsNeverHappen),
+  );
+  return { passes, pipelines: Object.keys(PIPELINES), maxLength: opts.maxLength ?? 24, knobs };
+}
+
+export function pick<T>(rng: Rng, xs: readonly T[]): T {
+  return xs[Math.floor(rng() * xs.length)]!;
+}
+
+export function randInt(rng: Rng, min: number, max: number): number {
+  return min + Math.floor(rng() * (max - min + 1));
+}
+
+/** Values worth trying for integer knobs: the defaults' neighbourhood and a few larger steps. */
+const KNOB_CHOICES: Partial<Record<KnobName, readonly number[]>> = {
+  alwaysInlineMaxSize: [0, 2, 4, 8, 16, 32],
+  flexibleInlineMaxSize: [0, 10, 20, 40, 80, 150, 300, 600],
+  oneCallerInlineMaxSize: [-1, 0, 10, 50, 200, 1000],
+};
+
+export function randomKnobValue(rng: Rng, k: KnobName): number | boolean {
+  const space = KNOB_SPACE[k];
+  if (space.kind === 'bool') return rng() < 0.5;
+  const choices = KNOB_CHOICES[k];
+  return choices ? pick(rng, choices) : randInt(rng, space.min, space.max);
+}
+
+export function randomKnobs(rng: Rng, space: SearchSpace, base: Knobs = DEFAULT_KNOBS): Knobs {
+  const knobs = { ...base };
+  for (const k of space.knobs) {
+    // Each knob keeps its base value half the time, so defaults stay common.
+    if (rng() < 0.5) (knobs as Record<KnobName, number | boolean>)[k] = randomKnobValue(rng, k);
+  }
+  return knobs;
+}
+
+/** One random step: a pass (with `flatten` when it needs flat IR), or now and then a pipeline. */
+export function randomStep(rng: Rng, space: SearchSpace): string[] {
+  if (rng() < 0.1) return [pick(rng, space.pipelines)];
+  return expandStep(pick(rng, space.passes));
+}
+
+/** A random recipe: random knobs; often a pipeline first; then 1…maxLength random steps. */
+export function randomRecipe(rng: Rng, space: SearchSpace, base?: Recipe): Recipe {
+  const knobs = randomKnobs(rng, space, base?.knobs);
+  const passes: string[] = base ? [...base.passes] : rng() < 0.5 ? [pick(rng, space.pipelines)] : [];
+  const n = randInt(rng, 1, Math.max(1, Math.floor(space.maxLength / 2)));
+  for (let i = 0; i < n && passes.length < space.maxLength; i++) passes.push(...randomStep(rng, space));
+  if (rng() < 0.3) passes.push(pick(rng, space.pipelines));
+  return { knobs, passes };
+}

@@ -1,0 +1,254 @@
+/**
+ * The tuning loop: baselines, the agent's proposals under a budget, then an honest final measurement.
+ *
+ * Every -O level is evaluated first (outside the budget) and competes with the agent's candidates, so
+ * the result is never worse than the best of wasm-opt's fixed pipelines on the objective. For the
+ * runtime objective the top candidates by quick ratio are re-measured (selection), and the winner is then
+ * measured once more against every baseline (report): the reported figures never come from the
+ * measurement that picked the winner (the winner's curse).
+ */
+import seedrandom from 'seedrandom';
+import { Evaluator, FINAL, type EvalRecord, type InvalidReason, type Metrics, type Objective } from './evaluate.js';
+import type { Kernel } from './kernels/index.js';
+import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, type OptLevelName, type Recipe } from './recipe.js';
+import { defaultSpace, type SpaceOptions } from './space.js';
+import type { AgentInfo } from './agent.js';
+import type { Estimate } from './measure/stats.js';
+import { wasmOptCommand } from './commandline.js';
+import { WasmtuneError } from './errors.js';
+import { featureNames } from './binaryen/module.js';
+
+export interface Budget {
+  /** Agent evaluations (the baselines are not counted). */
+  evaluations?: number;
+  /** Wall time for the search, ms (final measurement not included). */
+  durationMs?: number;
+}
+
+/** Parse `300` (evaluations) or `90s` / `5m` / `1h` (duration). */
+export function parseBudget(text: string): Budget {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
+  if (!m) throw new WasmtuneError('E_BAD_BUDGET', `Budget '${text}' must be a number of evaluations (300) or a duration (90s, 5m, 1h).`);
+  const n = Number(m[1]);
+  if (!m[2]) {
+    if (!Number.isInteger(n) || n < 1) throw new WasmtuneError('E_BAD_BUDGET', `Budget '${text}' must be a positive whole number of evaluations.`);
+    return { evaluations: n };
+  }
+  return { durationMs: n * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'] };
+}
+
+export interface TuneOptions {
+  agent: AgentInfo;
+  agentOptions: Record<string, number | boolean | string>;
+  budget: Budget;
+  objective: Objective;
+  seed: number;
+  start?: Recipe;
+  space?: SpaceOptions;
+  /** Candidates re-measured before the winner is chosen (runtime objective). */
+  finalists?: number;
+  /** Measure the final best's runtime against every baseline (default: when a harness exists). */
+  measureRuntime?: boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  evaluations: number;
+  budget: Budget;
+  elapsedMs: number;
+  best: number | undefined;
+  phase: 'baselines' | 'search' | 'final';
+}
+
+export interface RuntimeReport extends Estimate {
+  /** The module the ratio is against. */
+  baseline: OptLevelName;
+  /** Median per-call time of the candidate and the baseline in this measurement, ms. */
+  candidateMs: number;
+  baselineMs: number;
+}
+
+export interface ResultEntry extends Metrics {
+  recipe: ReturnType<typeof recipeToJson>;
+  hash: string;
+  /** Runtime ratio to -O3 (median, 95 % CI), when measured. */
+  runtime?: RuntimeReport;
+}
+
+export interface TuneReport {
+  kernel: string;
+  agent: string;
+  agentOptions: Record<string, number | boolean | string>;
+  objective: Objective;
+  seed: number;
+  budget: Budget;
+  /** False when there was no harness: only Binaryen validation was possible. */
+  outputsVerified: boolean;
+  features: string[];
+  best: ResultEntry & {
+    /** Where the best came from: the agent, or a baseline that no candidate beat. */
+    origin: 'agent' | OptLevelName;
+    /** Ratio of the best to every baseline (runtime), measured interleaved after the search. */
+    runtimeVs?: Partial<Record<OptLevelName, Estimate>>;
+    /** Score relative to the objective's baseline (-O3 for runtime, -Oz for sizes). */
+    scoreVsBaseline: number;
+  };
+  baselines: Partial<Record<OptLevelName, ResultEntry | { invalid: string }>>;
+  evaluations: number;
+  baselineEvaluations: number;
+  cacheHits: number;
+  invalid: { total: number; byReason: Partial<Record<InvalidReason, number>>; examples: Array<{ reason: InvalidReason; detail: string; recipe: string }> };
+  wasmOpt: string;
+  walltimeMs: number;
+  measurement: { v8Flags: string[]; finalRounds: number; quickRounds: number; node: string };
+}
+
+export interface TuneResult {
+  report: TuneReport;
+  bestBytes: Uint8Array;
+  records: EvalRecord[];
+}
+
+export const OBJECTIVE_BASELINE: Record<Objective, OptLevelName> = { runtime: 'O3', size: 'Oz', gzip: 'Oz', brotli: 'Oz' };
+
+function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
+  return { recipe: recipeToJson(r.recipe), hash: r.hash, ...r.metrics };
+}
+
+export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): Promise<TuneResult> {
+  const t0 = performance.now();
+  const own = !ev;
+  ev ??= await Evaluator.create(kernel, { objective: opts.objective });
+  try {
+    return await run(kernel, opts, ev, t0);
+  } finally {
+    if (own) ev.close();
+  }
+}
+
+async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number): Promise<TuneResult> {
+  const progress = (phase: Progress['phase'], evaluations: number, best: number | undefined) =>
+    opts.onProgress?.({ evaluations, budget: opts.budget, elapsedMs: performance.now() - t0, best, phase });
+
+  // Baselines: every -O level, evaluated like any candidate.
+  progress('baselines', 0, undefined);
+  const baseRecords = new Map<OptLevelName, EvalRecord>();
+  const o3 = await ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features);
+  if (ev.verified) {
+    await ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes);
+  }
+  for (const level of OPT_LEVEL_NAMES) baseRecords.set(level, await ev.evaluate(levelRecipe(level)));
+
+  // Search.
+  const rng = seedrandom(`wasmtune:${opts.seed}`);
+  const tolerance = kernel.harness?.harness.tolerance;
+  const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
+  const agent = opts.agent.create({ space, rng, objective: opts.objective, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
+  const records: EvalRecord[] = [];
+  let best: Extract<EvalRecord, { state: 'ok' }> | undefined;
+  const searchStart = performance.now();
+  const within = () =>
+    (opts.budget.evaluations === undefined || records.length < opts.budget.evaluations) &&
+    (opts.budget.durationMs === undefined || performance.now() - searchStart < opts.budget.durationMs);
+  while (within()) {
+    const recipe = agent.propose();
+    if (!recipe) break;
+    const rec = await ev.evaluate(recipe);
+    records.push(rec);
+    agent.observe(rec);
+    if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
+    progress('search', records.length, best?.score);
+  }
+
+  // Pick the winner among the agent's best candidates and the baselines.
+  progress('final', records.length, best?.score);
+  const pool = new Map<string, { rec: Extract<EvalRecord, { state: 'ok' }>; origin: 'agent' | OptLevelName }>();
+  for (const [level, rec] of baseRecords) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: level });
+  const ranked = records
+    .filter((r): r is Extract<EvalRecord, { state: 'ok' }> => r.state === 'ok')
+    .sort((a, b) => a.score - b.score || a.recipe.passes.length - b.recipe.passes.length);
+  for (const rec of ranked) if (!pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: 'agent' });
+  if (!pool.size) throw new WasmtuneError('E_HARNESS_FAILS', 'No valid module at all: not even -O0 of the original passed validation.');
+
+  let winner: { rec: Extract<EvalRecord, { state: 'ok' }>; origin: 'agent' | OptLevelName };
+  const candidates = [...pool.values()].sort((a, b) => a.rec.score - b.rec.score || a.rec.recipe.passes.length - b.rec.recipe.passes.length);
+  if (opts.objective === 'runtime') {
+    // Re-measure the top candidates (agent's and the best baselines') with the full protocol.
+    const k = opts.finalists ?? 3;
+    const finalists = [...candidates.filter((c) => c.origin === 'agent').slice(0, k), ...candidates.filter((c) => c.origin !== 'agent').slice(0, 2)];
+    const base = ev.runtimeBaseline!;
+    let bestMedian = Infinity;
+    winner = finalists[0]!;
+    for (const f of finalists) {
+      const m = f.rec.hash === base.hash ? 1 : await ev.measure(base.bytes, ev.bytesOf(f.rec.hash)!, FINAL);
+      const med = typeof m === 'number' ? m : typeof m === 'string' ? Infinity : m.median;
+      if (med < bestMedian) {
+        bestMedian = med;
+        winner = f;
+      }
+    }
+  } else {
+    winner = candidates[0]!;
+  }
+
+  const bestBytes = ev.bytesOf(winner.rec.hash)!;
+  const measureRuntime = (opts.measureRuntime ?? true) && ev.verified;
+  const baselines: TuneReport['baselines'] = {};
+  const runtimeVs: Partial<Record<OptLevelName, Estimate>> = {};
+  const o3Rec = baseRecords.get('O3');
+  const o3Bytes = o3Rec?.state === 'ok' ? ev.bytesOf(o3Rec.hash) : undefined;
+  const toReport = (e: Estimate & { baselineMs: number; candidateMs: number }, baseline: OptLevelName): RuntimeReport => ({ ...e, baseline });
+  for (const [level, rec] of baseRecords) {
+    if (rec.state !== 'ok') {
+      baselines[level] = { invalid: `${rec.reason}: ${rec.detail}` };
+      continue;
+    }
+    const e = entry(rec);
+    if (measureRuntime && o3Bytes) {
+      const m = level === 'O3' ? undefined : await ev.measure(o3Bytes, ev.bytesOf(rec.hash)!, FINAL);
+      if (m && typeof m !== 'string') e.runtime = toReport(m, 'O3');
+      const vs = await ev.measure(ev.bytesOf(rec.hash)!, bestBytes, FINAL);
+      if (typeof vs !== 'string') runtimeVs[level] = vs;
+    }
+    baselines[level] = e;
+  }
+  const bestEntry = entry(winner.rec);
+  if (measureRuntime && o3Bytes) {
+    const m = await ev.measure(o3Bytes, bestBytes, FINAL);
+    if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
+  }
+  const baseLevel = OBJECTIVE_BASELINE[opts.objective];
+  const baseRec = baseRecords.get(baseLevel);
+  const objectiveValue = (m: Metrics & { runtime?: RuntimeReport }) =>
+    opts.objective === 'runtime' ? (m.runtime?.median ?? NaN) : opts.objective === 'size' ? m.sizeBytes : opts.objective === 'gzip' ? m.gzipBytes : m.brotliBytes;
+  const scoreVsBaseline =
+    opts.objective === 'runtime'
+      ? (bestEntry.runtime?.median ?? NaN)
+      : baseRec?.state === 'ok' ? objectiveValue(bestEntry) / objectiveValue(baseRec.metrics) : NaN;
+
+  const invalid = records.filter((r): r is Extract<EvalRecord, { state: 'invalid' }> => r.state === 'invalid');
+  const byReason: Partial<Record<InvalidReason, number>> = {};
+  for (const r of invalid) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+  const examples = [...new Map(invalid.map((r) => [r.reason, r])).values()].map((r) => ({ reason: r.reason, detail: r.detail, recipe: describeRecipe(r.recipe) }));
+
+  const report: TuneReport = {
+    kernel: kernel.uri,
+    agent: opts.agent.name,
+    agentOptions: opts.agentOptions,
+    objective: opts.objective,
+    seed: opts.seed,
+    budget: opts.budget,
+    outputsVerified: ev.verified,
+    features: featureNames(ev.features),
+    best: { ...bestEntry, origin: winner.origin, ...(measureRuntime ? { runtimeVs } : {}), scoreVsBaseline },
+    baselines,
+    evaluations: records.length,
+    baselineEvaluations: baseRecords.size,
+    cacheHits: ev.cacheHits,
+    invalid: { total: invalid.length, byReason, examples },
+    wasmOpt: wasmOptCommand(winner.rec.recipe, ev.features),
+    walltimeMs: performance.now() - t0,
+    measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
+  };
+  return { report, bestBytes, records };
+}
