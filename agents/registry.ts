@@ -2,9 +2,20 @@
 import type { AgentInfo } from '../src/agent.js';
 import { WasmtuneError, didYouMean } from '../src/errors.js';
 import { random } from './random.js';
+import { greedy } from './greedy.js';
+import { anneal, hill } from './anneal.js';
+import { ga, gaOx1, gaPmx } from './ga.js';
+import { bandit } from './bandit.js';
 
 export const AGENTS = {
   random,
+  greedy,
+  anneal,
+  hill,
+  ga,
+  'ga-ox1': gaOx1,
+  'ga-pmx': gaPmx,
+  bandit,
 } as const;
 
 export type AgentName = keyof typeof AGENTS;

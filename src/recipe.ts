@@ -117,10 +117,10 @@ export function checkKnob(name: string, value: unknown): void {
 }
 
 /**
- * Parse and check a recipe from JSON-compatible data. `isKnownStep` decides which step names exist
- * (the pass registry provides it), so unknown passes fail here with a suggestion.
+ * Parse and check a recipe from JSON-compatible data. `checkStep` throws for a step that does not exist
+ * (the pass registry's `getPass` does, with a suggestion or the reason a pass is excluded).
  */
-export function parseRecipe(data: unknown, isKnownStep: (name: string) => boolean, knownSteps: () => Iterable<string>): Recipe {
+export function parseRecipe(data: unknown, checkStep: (name: string) => unknown): Recipe {
   if (typeof data !== 'object' || data === null) throw new WasmtuneError('E_BAD_RECIPE', 'A recipe must be a JSON object with "knobs" and "passes".');
   const obj = data as { knobs?: unknown; passes?: unknown };
   const knobs: Knobs = { ...DEFAULT_KNOBS };
@@ -134,9 +134,7 @@ export function parseRecipe(data: unknown, isKnownStep: (name: string) => boolea
   if (!Array.isArray(obj.passes) || obj.passes.some((p) => typeof p !== 'string')) {
     throw new WasmtuneError('E_BAD_RECIPE', '"passes" must be an array of pass names.');
   }
-  for (const p of obj.passes as string[]) {
-    if (!isKnownStep(p)) throw new WasmtuneError('E_UNKNOWN_PASS', `Unknown pass '${p}'.${didYouMean(p, knownSteps())}`);
-  }
+  for (const p of obj.passes as string[]) checkStep(p);
   return { knobs, passes: [...(obj.passes as string[])] };
 }
 

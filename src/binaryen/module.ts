@@ -11,14 +11,19 @@ const b = binaryen as typeof binaryen & { getExceptionMessage?: (e: unknown) => 
 /** Features that `wasm-opt` enables by default (v132: `--print-features` on an empty module). */
 export const DEFAULT_FEATURES = binaryen.Features.MutableGlobals | binaryen.Features.SignExt;
 
+// Binaryen asserts that bulk memory implies its "opt" half and reference types imply overlong
+// call_indirect encodings; wasm-opt's --enable flags set both halves, and so do we.
+const BULK = binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt;
+const REFS = binaryen.Features.ReferenceTypes | binaryen.Features.CallIndirectOverlong;
+
 /** Features Node 20's V8 runs; a module is only ever given features from this set. */
 const ENGINE_FEATURES =
   binaryen.Features.MutableGlobals |
   binaryen.Features.SignExt |
   binaryen.Features.NontrappingFPToInt |
-  binaryen.Features.BulkMemory |
+  BULK |
   binaryen.Features.Multivalue |
-  binaryen.Features.ReferenceTypes |
+  REFS |
   binaryen.Features.SIMD128 |
   binaryen.Features.TailCall |
   binaryen.Features.ExceptionHandling;
@@ -27,9 +32,9 @@ const FEATURE_FLAGS: Array<[number, string]> = [
   [binaryen.Features.MutableGlobals, 'mutable-globals'],
   [binaryen.Features.SignExt, 'sign-ext'],
   [binaryen.Features.NontrappingFPToInt, 'nontrapping-float-to-int'],
-  [binaryen.Features.BulkMemory, 'bulk-memory'],
+  [BULK, 'bulk-memory'],
   [binaryen.Features.Multivalue, 'multivalue'],
-  [binaryen.Features.ReferenceTypes, 'reference-types'],
+  [REFS, 'reference-types'],
   [binaryen.Features.SIMD128, 'simd'],
   [binaryen.Features.TailCall, 'tail-call'],
   [binaryen.Features.ExceptionHandling, 'exception-handling'],
@@ -37,11 +42,11 @@ const FEATURE_FLAGS: Array<[number, string]> = [
 
 /** `--enable-…` flags for the features beyond wasm-opt's defaults. */
 export function featureFlags(features: number): string[] {
-  return FEATURE_FLAGS.filter(([bit]) => (features & bit) !== 0 && (DEFAULT_FEATURES & bit) === 0).map(([, n]) => `--enable-${n}`);
+  return FEATURE_FLAGS.filter(([bit]) => (features & bit) === bit && (DEFAULT_FEATURES & bit) === 0).map(([, n]) => `--enable-${n}`);
 }
 
 export function featureNames(features: number): string[] {
-  return FEATURE_FLAGS.filter(([bit]) => (features & bit) !== 0).map(([, n]) => n);
+  return FEATURE_FLAGS.filter(([bit]) => (features & bit) === bit).map(([, n]) => n);
 }
 
 /** A failure inside Binaryen, classified. `abort` means Binaryen's state is undefined afterwards. */

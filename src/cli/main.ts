@@ -12,7 +12,7 @@ import { AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
 import { OBJECTIVES, Evaluator, contentHash, type Objective } from '../evaluate.js';
 import { parseBudget, tune, type Progress } from '../tune.js';
 import { OPT_LEVEL_NAMES, levelRecipe, parseRecipe, recipeToJson, describeRecipe, type OptLevelName, type Recipe } from '../recipe.js';
-import { PASSES, isKnownStep, knownSteps } from '../passes/registry.js';
+import { PASSES, getPass } from '../passes/registry.js';
 import { EXCLUDED_PASSES } from '../passes/binaryen-passes.js';
 import { wasmOptCommand } from '../commandline.js';
 import { baselinesTable, formatEstimate } from './format.js';
@@ -103,7 +103,7 @@ function readRecipeFile(path: string): { recipe: Recipe; dir: string } {
   // Accept a recipe, a recipe.json written by tune ({recipe: …}), or a report ({best: {recipe: …}}).
   const obj = data as { recipe?: unknown; best?: { recipe?: unknown } };
   const raw = obj.best?.recipe ?? obj.recipe ?? data;
-  return { recipe: parseRecipe(raw, isKnownStep, knownSteps), dir: dirname(resolve(path)) };
+  return { recipe: parseRecipe(raw, getPass), dir: dirname(resolve(path)) };
 }
 
 function parseStart(text: string | undefined): Recipe | undefined {

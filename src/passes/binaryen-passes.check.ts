@@ -14,7 +14,8 @@
  *    keep behaviour. Behaviour is executed in a worker with a timeout: the snippets' exports are called with
  *    fixed arguments (results, traps, import calls, memory hash and exported globals compared); kernels with
  *    a harness (`harness.json` or `harness.mjs`) are run on one seed and their declared outputs compared.
- *    Global settings are reset before every build.
+ *    Global settings are reset before every build. A few sequences follow (generate-global-effects and the
+ *    passes that consume its information; the flat-IR chain), checked the same way.
  * It prints a table of failures and saves nothing to disk. Exit code 1 when anything failed.
  */
 import binaryen from 'binaryen';
@@ -94,13 +95,16 @@ function resetSettings(): void {
   binaryen.setAllowInliningFunctionsWithLoops(false);
 }
 
+/** Binaryen returns views on ordinary ArrayBuffers; the DOM-style typings want that spelled out. */
+const compile = (bin: Uint8Array) => new WebAssembly.Module(bin as Uint8Array<ArrayBuffer>);
+
 function exportList(bin: Uint8Array): string {
-  return WebAssembly.Module.exports(new WebAssembly.Module(bin))
+  return WebAssembly.Module.exports(compile(bin))
     .map((e) => `${e.name}:${e.kind}`)
     .join(',');
 }
 function importList(bin: Uint8Array): string {
-  return [...new Set(WebAssembly.Module.imports(new WebAssembly.Module(bin)).map((i) => `${i.module}.${i.name}:${i.kind}`))]
+  return [...new Set(WebAssembly.Module.imports(compile(bin)).map((i) => `${i.module}.${i.name}:${i.kind}`))]
     .sort()
     .join(',');
 }
@@ -111,7 +115,12 @@ interface Call {
   name: string;
   args: (number | bigint)[];
 }
-type Exec = { kind: 'calls'; calls: Call[] } | { kind: 'harness'; path: string; format: 'json' | 'script' } | { kind: 'none'; why: string };
+/** How to execute a module. JSON harnesses are read once, so a kernel edited during the run stays consistent. */
+type Exec =
+  | { kind: 'calls'; calls: Call[] }
+  | { kind: 'json-harness'; harness: unknown }
+  | { kind: 'script-harness'; path: string }
+  | { kind: 'none'; why: string };
 interface TestModule {
   name: string;
   load: () => binaryen.Module;
@@ -349,6 +358,72 @@ const CALLS_MULTIVALUE: Call[] = [
   { name: 'pair', args: [21] },
 ];
 
+/** Shapes aimed at the passes the other modules leave untouched: a loop-invariant product (licm), a value
+ *  computed before an early exit (code-pushing), an unsigned narrow load used only sign-extended
+ *  (pick-load-signs), if-arms with identical tails (code-folding), nested value blocks (merge-blocks), a
+ *  named block never branched to (remove-unused-names), many globals used unevenly (reorder-globals), and
+ *  a pure helper whose result is dropped (generate-global-effects followed by other passes). */
+const WAT_SHAPES = `(module
+  (memory (export "memory") 1)
+  (data (i32.const 1024) "\\80\\81\\fe\\ff\\01\\02\\7f\\00")
+  (global $k1 i32 (i32.const 7))
+  (global $g0 (mut i32) (i32.const 0)) (global $g1 (mut i32) (i32.const 1)) (global $g2 (mut i32) (i32.const 2))
+  (global $g3 (mut i32) (i32.const 3)) (global $g4 (mut i32) (i32.const 4)) (global $g5 (mut i32) (i32.const 5))
+  (global $g6 (mut i32) (i32.const 6)) (global $g7 (mut i32) (i32.const 7)) (global $g8 (mut i32) (i32.const 8))
+  (func $pure (param i32) (result i32) (i32.xor (i32.mul (local.get 0) (i32.const 2654435761)) (i32.const 99)))
+  (func (export "invariant") (param $a i32) (param $b i32) (param $n i32) (result i32) (local $i i32) (local $s i32) (local $t i32)
+    (loop $l
+      (local.set $t (i32.mul (local.get $a) (local.get $b)))
+      (local.set $s (i32.add (local.get $s) (i32.xor (local.get $t) (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_s (local.get $i) (local.get $n))))
+    (local.get $s))
+  (func (export "early") (param $a i32) (param $flag i32) (result i32) (local $x i32)
+    (block $out (result i32)
+      (local.set $x (i32.mul (i32.add (local.get $a) (i32.const 3)) (local.get $a)))
+      (drop (br_if $out (i32.const -1) (local.get $flag)))
+      (i32.add (local.get $x) (i32.const 1))))
+  (func (export "signs") (param $p i32) (result i32) (local $v i32)
+    (local.set $v (i32.load8_u (local.get $p)))
+    (i32.add (i32.shr_s (i32.shl (local.get $v) (i32.const 24)) (i32.const 24))
+             (i32.mul (i32.shr_s (i32.shl (local.get $v) (i32.const 24)) (i32.const 24)) (i32.const 3))))
+  (func (export "tails") (param $c i32) (param $x i32) (result i32)
+    (if (local.get $c)
+      (then (global.set $g0 (i32.add (local.get $x) (i32.const 1)))
+            (global.set $g1 (i32.mul (global.get $g1) (i32.const 3))) (global.set $g2 (i32.add (global.get $g2) (global.get $g1))))
+      (else (global.set $g0 (i32.sub (local.get $x) (i32.const 1)))
+            (global.set $g1 (i32.mul (global.get $g1) (i32.const 3))) (global.set $g2 (i32.add (global.get $g2) (global.get $g1)))))
+    (i32.add (global.get $g0) (global.get $g2)))
+  (func (export "nested") (param $x i32) (result i32)
+    (global.set $g4 (i32.add (global.get $g4) (i32.const 1)))
+    (i32.mul
+      (block $unused (result i32)
+        (i32.add
+          (block (result i32) (global.set $g3 (i32.add (global.get $g3) (local.get $x))) (block (result i32) (global.get $g3)))
+          (global.get $k1)))
+      (global.get $g4)))
+  (func (export "uneven") (param $x i32) (result i32)
+    (global.set $g8 (i32.add (global.get $g8) (local.get $x))) (global.set $g8 (i32.mul (global.get $g8) (global.get $g8)))
+    (global.set $g7 (i32.add (global.get $g7) (global.get $g8))) (global.set $g8 (i32.add (global.get $g8) (global.get $g7)))
+    (i32.add (global.get $g8) (i32.add (global.get $g4) (i32.add (global.get $g5) (global.get $g6)))))
+  (func (export "dropped") (param $x i32) (result i32)
+    (drop (call $pure (local.get $x))) (drop (call $pure (i32.const 5)))
+    (i32.add (call $pure (local.get $x)) (i32.const 1)))
+)`;
+const CALLS_SHAPES: Call[] = [
+  { name: 'invariant', args: [123, 456, 100] },
+  { name: 'early', args: [10, 0] },
+  { name: 'early', args: [10, 1] },
+  { name: 'signs', args: [1024] },
+  { name: 'signs', args: [1025] },
+  { name: 'signs', args: [1030] },
+  { name: 'tails', args: [1, 10] },
+  { name: 'tails', args: [0, 10] },
+  { name: 'nested', args: [5] },
+  { name: 'uneven', args: [3] },
+  { name: 'dropped', args: [17] },
+];
+
 function watModule(name: string, wat: string, features: number, calls: Call[]): TestModule {
   return {
     name,
@@ -377,8 +452,8 @@ function kernelModules(): TestModule[] {
     const json = join(dir, name, 'harness.json');
     const script = join(dir, name, 'harness.mjs');
     let exec: Exec;
-    if (existsSync(script)) exec = { kind: 'harness', path: script, format: 'script' };
-    else if (existsSync(json)) exec = { kind: 'harness', path: json, format: 'json' };
+    if (existsSync(script)) exec = { kind: 'script-harness', path: script };
+    else if (existsSync(json)) exec = { kind: 'json-harness', harness: JSON.parse(readFileSync(json, 'utf8')) as unknown };
     else exec = { kind: 'none', why: 'no harness' };
     out.push({
       name: `kernel:${name}`,
@@ -415,7 +490,6 @@ function detectFeatures(bytes: Uint8Array): number | undefined {
 const WORKER_SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { readFileSync } = require('node:fs');
 const { pathToFileURL } = require('node:url');
 
 function ser(v) {
@@ -478,9 +552,10 @@ function resolveAddress(at, exports) {
   return base + (at.add ?? 0);
 }
 
-async function runHarness(bin, path, format) {
+async function runHarness(bin, exec) {
   const mod = new WebAssembly.Module(bin);
-  if (format === 'script') {
+  if (exec.kind === 'script-harness') {
+    const path = exec.path;
     const h = (await import(pathToFileURL(path).href)).default;
     const seed = (h.seeds ?? [1])[0];
     const inst = new WebAssembly.Instance(mod, h.imports ? h.imports({}) : stubImports(mod) ?? {});
@@ -491,7 +566,7 @@ async function runHarness(bin, path, format) {
     try { result = await h.run(ctx, state); } catch (e) { return { run: trapOf(e) }; }
     return { output: ser(await h.output(ctx, state, result)) };
   }
-  const h = JSON.parse(readFileSync(path, 'utf8'));
+  const h = exec.harness;
   const imports = stubImports(mod);
   if (!imports) return { skipped: 'non-function imports' };
   const inst = new WebAssembly.Instance(mod, imports);
@@ -531,7 +606,7 @@ async function runHarness(bin, path, format) {
 
 parentPort.on('message', async ({ id, bin, exec }) => {
   try {
-    const out = exec.kind === 'calls' ? runCalls(bin, exec.calls) : await runHarness(bin, exec.path, exec.format);
+    const out = exec.kind === 'calls' ? runCalls(bin, exec.calls) : await runHarness(bin, exec);
     parentPort.postMessage({ id, ok: true, out: ser(out) });
   } catch (e) {
     parentPort.postMessage({ id, ok: false, out: 'harness error: ' + String(e && e.stack || e) });
@@ -692,11 +767,10 @@ function gcOnlyChanges(name: string, modules: TestModule[]): string {
 
 // ── 3. included passes ──────────────────────────────────────────────────────────────────────────────────
 
-type Mode = 'alone' | 'after-O3';
 interface Failure {
   pass: string;
   module: string;
-  mode: Mode;
+  mode: string;
   stage: 'throw' | 'abort' | 'invalid' | 'exports' | 'emit' | 'behaviour' | 'timeout';
   detail: string;
 }
@@ -721,6 +795,7 @@ async function main(): Promise<number> {
     watModule('wat:memory', WAT_MEMORY, DEFAULT_FEATURES, CALLS_MEMORY),
     watModule('wat:table', WAT_TABLE, DEFAULT_FEATURES, CALLS_TABLE),
     watModule('wat:multivalue', WAT_MULTIVALUE, DEFAULT_FEATURES | F.Multivalue, CALLS_MULTIVALUE),
+    watModule('wat:shapes', WAT_SHAPES, DEFAULT_FEATURES, CALLS_SHAPES),
     ...kernelModules(),
   ];
   console.log(`modules: ${modules.map((m) => m.name).join(', ')}`);
@@ -747,80 +822,129 @@ async function main(): Promise<number> {
   const notes: string[] = [];
   const changedCount = new Map<string, number>();
   let builds = 0;
+
+  /**
+   * One case: load the module, `prepare` it (prefix pipeline, preconditions; must not throw), run `steps`,
+   * then validate, compare exports, and execute. Global settings are reset before and after.
+   */
+  const runCase = async (
+    label: string,
+    mod: TestModule,
+    mode: string,
+    prepare: (m: binaryen.Module) => void,
+    steps: (m: binaryen.Module) => void,
+  ): Promise<void> => {
+    builds++;
+    const ref = refs.get(mod.name)!;
+    const fail = (stage: Failure['stage'], detail: string) => failures.push({ pass: label, module: mod.name, mode, stage, detail });
+    resetSettings();
+    const m = mod.load();
+    let before: Uint8Array;
+    let textBefore: string;
+    try {
+      prepare(m);
+      before = m.emitBinary();
+      textBefore = m.emitText();
+      quiet(() => steps(m));
+    } catch (e) {
+      const { kind, message } = errorText(e);
+      fail(kind === 'abort' ? 'abort' : 'throw', oneLine(message));
+      m.dispose();
+      return;
+    } finally {
+      resetSettings();
+    }
+    const v = quiet(() => m.validate());
+    if (!v.value) {
+      fail('invalid', oneLine(v.output, 200));
+      m.dispose();
+      return;
+    }
+    let bin: Uint8Array;
+    try {
+      bin = m.emitBinary();
+    } catch (e) {
+      fail('emit', oneLine(errorText(e).message));
+      m.dispose();
+      return;
+    }
+    // "Changed" compares the IR, not the binary: some passes (merge-blocks) only change block structure
+    // that the binary writer flattens anyway, but they still enable the passes after them.
+    if (m.emitText() !== textBefore) changedCount.set(label, (changedCount.get(label) ?? 0) + 1);
+    m.dispose();
+    let exports: string;
+    let imports: string;
+    let importsBefore: string;
+    try {
+      exports = exportList(bin);
+      imports = importList(bin);
+      importsBefore = importList(before);
+    } catch (e) {
+      fail('emit', `V8 rejects the binary: ${oneLine(String(e))}`);
+      return;
+    }
+    if (exports !== ref.exports) {
+      fail('exports', `${ref.exports} -> ${exports}`);
+      return;
+    }
+    if (imports !== importsBefore) {
+      notes.push(`${label} (${mode}) on ${mod.name}: imports ${importsBefore || '(none)'} -> ${imports || '(none)'}`);
+    }
+    const outcome = await executor.run(bin, mod.exec);
+    if (outcome.out.startsWith('timeout')) fail('timeout', outcome.out);
+    else if (ref.outcome.ok && outcome.out !== ref.outcome.out) fail('behaviour', diff(ref.outcome.out, outcome.out));
+  };
+
+  const o3 = (m: binaryen.Module) => {
+    binaryen.setOptimizeLevel(3);
+    binaryen.setShrinkLevel(0);
+    m.optimize();
+  };
   for (const [pass, info] of included) {
+    const preconditions = (m: binaryen.Module) => {
+      if (info.requires?.includes('low-memory-unused')) binaryen.setLowMemoryUnused(true);
+      if (info.requires?.includes('flat')) m.runPasses(['flatten']);
+    };
     for (const mod of modules) {
-      const ref = refs.get(mod.name)!;
-      for (const mode of ['alone', 'after-O3'] as const) {
-        builds++;
-        const fail = (stage: Failure['stage'], detail: string) => failures.push({ pass, module: mod.name, mode, stage, detail });
-        resetSettings();
-        const m = mod.load();
-        let bin: Uint8Array;
-        let before: Uint8Array;
-        try {
-          if (mode === 'after-O3') {
-            binaryen.setOptimizeLevel(3);
-            binaryen.setShrinkLevel(0);
-            m.optimize();
-          }
-          if (info.requires?.includes('low-memory-unused')) binaryen.setLowMemoryUnused(true);
-          if (info.requires?.includes('flat')) m.runPasses(['flatten']);
-          before = m.emitBinary();
-          quiet(() => m.runPasses([pass]));
-        } catch (e) {
-          const { kind, message } = errorText(e);
-          fail(kind === 'abort' ? 'abort' : 'throw', oneLine(message));
-          m.dispose();
-          continue;
-        } finally {
-          resetSettings();
-        }
-        const v = quiet(() => m.validate());
-        if (!v.value) {
-          fail('invalid', oneLine(v.output, 200));
-          m.dispose();
-          continue;
-        }
-        try {
-          bin = m.emitBinary();
-        } catch (e) {
-          fail('emit', oneLine(errorText(e).message));
-          m.dispose();
-          continue;
-        }
-        m.dispose();
-        if (!Buffer.from(before).equals(Buffer.from(bin))) changedCount.set(pass, (changedCount.get(pass) ?? 0) + 1);
-        let exports: string;
-        let imports: string;
-        try {
-          exports = exportList(bin);
-          imports = importList(bin);
-        } catch (e) {
-          fail('emit', `V8 rejects the binary: ${oneLine(String(e))}`);
-          continue;
-        }
-        if (exports !== ref.exports) {
-          fail('exports', `${ref.exports} -> ${exports}`);
-          continue;
-        }
-        if (imports !== ref.imports) notes.push(`${pass} (${mode}) on ${mod.name}: imports ${ref.imports || '(none)'} -> ${imports || '(none)'}`);
-        const outcome = await executor.run(bin, mod.exec);
-        if (outcome.out.startsWith('timeout')) fail('timeout', outcome.out);
-        else if (ref.outcome.ok && outcome.out !== ref.outcome.out) fail('behaviour', diff(ref.outcome.out, outcome.out));
-      }
+      await runCase(pass, mod, 'alone', preconditions, (m) => m.runPasses([pass]));
+      await runCase(pass, mod, 'after-O3', (m) => (o3(m), preconditions(m)), (m) => m.runPasses([pass]));
     }
     process.stdout.write('.');
+  }
+
+  // Sequences for what a single pass cannot show: global effect information is only used by the passes
+  // after it, and the flat-IR passes are run on flattened code that later passes must accept.
+  const CONSUMERS = ['inlining-optimizing', 'vacuum', 'dae-optimizing', 'licm', 'code-pushing', 'simplify-locals', 'precompute-propagate', 'remove-unused-brs', 'dce', 'local-cse', 'vacuum'];
+  const sequences: { label: string; steps: (m: binaryen.Module) => void }[] = [
+    { label: '[generate-global-effects, -O3]', steps: (m) => (m.runPasses(['generate-global-effects']), o3(m)) },
+    {
+      label: '[generate-global-effects, 11 consumers]',
+      steps: (m) => {
+        binaryen.setOptimizeLevel(3);
+        binaryen.setShrinkLevel(0);
+        m.runPasses(['generate-global-effects']);
+        for (const p of CONSUMERS) m.runPasses([p]);
+      },
+    },
+    { label: '[flatten, dfo, rereloop, -O3]', steps: (m) => (m.runPasses(['flatten', 'dfo', 'flatten', 'rereloop']), o3(m)) },
+    { label: '[monomorphize-always, dae, inlining, -O3]', steps: (m) => (m.runPasses(['monomorphize-always', 'dae', 'inlining']), o3(m)) },
+  ];
+  for (const seq of sequences) {
+    for (const mod of modules) {
+      await runCase(seq.label, mod, 'sequence', () => {}, seq.steps);
+    }
+    process.stdout.write('s');
   }
   process.stdout.write('\n');
   await executor.close();
 
   // ── report ────────────────────────────────────────────────────────────────────────────────────────────
-  console.log(`\n${builds} builds (${included.length} passes x ${modules.length} modules x 2 modes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`\n${builds} builds (${included.length} passes x ${modules.length} modules x 2 modes, plus sequences) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log('\nExcluded passes (Binaryen accepts the name?):');
   for (const r of excludedRows) console.log(`  ${r.kind.padEnd(16)} ${r.name.padEnd(42)} ${r.outcome}`);
 
   const unchanged = included.map(([n]) => n).filter((n) => !changedCount.has(n));
-  console.log(`\nIncluded passes that changed no module in either mode (${unchanged.length}): ${unchanged.join(', ') || '-'}`);
+  console.log(`\nIncluded passes that changed the IR of no module in either mode (${unchanged.length}): ${unchanged.join(', ') || '-'}`);
   if (notes.length) {
     console.log(`\nImport-list changes (allowed: same import names still satisfy the module), ${notes.length}:`);
     for (const n of notes) console.log(`  ${n}`);

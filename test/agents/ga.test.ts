@@ -1,0 +1,41 @@
+// ga, ga-ox1, ga-pmx: generations of crossover + mutation with tournament selection and elitism.
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { ga, gaOx1, gaPmx } from '../../agents/ga.js';
+import { defaultSpace } from '../../src/space.js';
+import { drive, syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
+
+syntheticSuite(gaOx1);
+syntheticSuite(gaPmx);
+
+describe('ga', () => {
+  it('is ga-ox1 by default', () => {
+    expect(drive(ga, 7, 120).proposals).toEqual(drive(gaOx1, 7, 120).proposals);
+    expect(drive(ga, 7, 120).proposals).not.toEqual(drive(gaPmx, 7, 120).proposals);
+  });
+
+  it('proposes whole generations, and keeps elites without re-proposing them', () => {
+    const space = defaultSpace();
+    const agent = ga.create({ space, rng: seedrandom('gen'), objective: 'size' }, { ...ga.defaults, population: 8, elite: 2 });
+    const seen: string[] = [];
+    for (let i = 0; i < 8 + 6 * 5; i++) {
+      const r = agent.propose()!;
+      seen.push(JSON.stringify(r));
+      agent.observe(syntheticRecord(r));
+    }
+    // Children are new recipes (re-mutated when a duplicate comes up), so almost none repeat.
+    expect(new Set(seen).size).toBeGreaterThan(seen.length - 3);
+  });
+
+  it('rejects an unknown crossover', () => {
+    expect(() => ga.create({ space: defaultSpace(), rng: seedrandom('x'), objective: 'size' }, { ...ga.defaults, crossover: 'cx' })).toThrow(/crossover/);
+  });
+
+  it('makes progress over generations on the synthetic objective', () => {
+    const { scores } = drive(gaPmx, 11, 16 * 8);
+    const gen0 = Math.min(...scores.slice(0, 16));
+    expect(Math.min(...scores.slice(16))).toBeLessThan(gen0);
+  });
+});
+
+tuneSuite([gaOx1, gaPmx]);
