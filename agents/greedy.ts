@@ -14,7 +14,7 @@
  */
 import { defineAgent } from '../src/agent.js';
 import type { EvalRecord } from '../src/evaluate.js';
-import type { KnobName, Recipe } from '../src/recipe.js';
+import type { Recipe } from '../src/recipe.js';
 import { appendStep, cloneRecipe, emptyRecipe, knobChoices, Pending, recipeKey, scoreOf, shuffle } from './mutate.js';
 
 export const greedy = defineAgent({
@@ -37,12 +37,14 @@ export const greedy = defineAgent({
 
     function sweep(): Recipe[] {
       const out: Recipe[] = [];
+      // Appends must fit in maxLength; knob changes keep the passes (even a longer start recipe's).
+      const limit = Math.max(space.maxLength, current.passes.length);
       const add = (r: Recipe) => {
-        if (r.passes.length <= space.maxLength && !seen.has(recipeKey(r))) out.push(r);
+        if (r.passes.length <= limit && !seen.has(recipeKey(r))) out.push(r);
       };
       for (const p of space.passes) add(appendStep(current, p));
       for (const p of space.pipelines) add(appendStep(current, p));
-      for (const k of space.knobs as readonly KnobName[]) {
+      for (const k of space.knobs) {
         for (const v of knobChoices(k)) {
           if (v !== current.knobs[k]) add({ knobs: { ...current.knobs, [k]: v }, passes: [...current.passes] });
         }

@@ -21,19 +21,21 @@ export interface SearchSpace {
 export interface SpaceOptions {
   /** Allow the fast-math knob (only meaningful when the harness declares a float tolerance). */
   fastMath?: boolean;
-  /** Allow the traps-never-happen knob. */
+  /** Allow the traps-never-happen knob (an assumption about the program; opt-in). */
   trapsNeverHappen?: boolean;
+  /** Allow the low-memory-unused knob and the passes that need it (an assumption; opt-in). */
+  lowMemoryUnused?: boolean;
   maxLength?: number;
 }
 
 export function defaultSpace(opts: SpaceOptions = {}): SearchSpace {
   const passes = [...PASSES.values()]
     .filter((p) => p.origin !== 'pipeline')
-    // Passes that need a user assumption enter only through their knob being set by the agent.
-    .filter((p) => !p.requires?.includes('low-memory-unused'))
+    // Passes that need a user assumption are proposed only when the user made it.
+    .filter((p) => opts.lowMemoryUnused || !p.requires?.includes('low-memory-unused'))
     .map((p) => p.name);
   const knobs = (Object.keys(KNOB_SPACE) as KnobName[]).filter(
-    (k) => (k !== 'fastMath' || opts.fastMath) && (k !== 'trapsNeverHappen' || opts.trapsNeverHappen),
+    (k) => (k !== 'fastMath' || opts.fastMath) && (k !== 'trapsNeverHappen' || opts.trapsNeverHappen) && (k !== 'lowMemoryUnused' || opts.lowMemoryUnused),
   );
   return { passes, pipelines: Object.keys(PIPELINES), maxLength: opts.maxLength ?? 24, knobs };
 }

@@ -44,6 +44,8 @@ Usage:
       --start <O3|...|recipe.json>     start the search from this recipe
       --out <dir>                      where best.wasm, recipe.json, report.json go
                                        (default wasmtune-out/<kernel>-<objective>-s<seed>)
+      --assume <list>                  let the search use assumptions validation cannot fully check:
+                                       low-memory-unused, traps-never-happen (comma-separated)
       --no-runtime                     skip the final runtime measurement (size objectives)
       --json                           print the report as JSON
   wasmtune baselines <kernel> [--harness f] [--json]   -O0 … -Oz: sizes and runtime ratio to -O3
@@ -63,6 +65,7 @@ const OPTIONS = {
   start: { type: 'string' },
   out: { type: 'string' },
   check: { type: 'string' },
+  assume: { type: 'string' },
   'no-runtime': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
@@ -120,6 +123,10 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
   const budget = parseBudget(values.budget);
   const seed = parseSeed(values.seed);
   const start = parseStart(values.start);
+  const assumptions = (values.assume ?? '').split(',').filter(Boolean);
+  for (const a of assumptions) {
+    if (a !== 'low-memory-unused' && a !== 'traps-never-happen') throw new WasmtuneError('E_USAGE', `--assume takes low-memory-unused and/or traps-never-happen, not '${a}'.`);
+  }
   const kernel = await loadKernel(spec, values.harness);
   const objective = (values.objective ?? (kernel.harness ? 'runtime' : 'size')) as Objective;
   if (!OBJECTIVES.includes(objective)) throw new WasmtuneError('E_USAGE', `--objective must be one of ${OBJECTIVES.join(', ')}.`);
@@ -147,6 +154,7 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
   try {
     result = await tune(kernel, {
       agent, agentOptions, budget, objective, seed, ...(start ? { start } : {}), measureRuntime: !values['no-runtime'], onProgress,
+      space: { lowMemoryUnused: assumptions.includes('low-memory-unused'), trapsNeverHappen: assumptions.includes('traps-never-happen') },
     });
   } finally {
     bar?.stop();
