@@ -16,7 +16,7 @@
 import type { EvalRecord } from '../src/evaluate.js';
 import { expandStep, getPass, isKnownStep } from '../src/passes/registry.js';
 import { DEFAULT_KNOBS, KNOB_SPACE, recipeToJson, type KnobName, type Knobs, type Recipe } from '../src/recipe.js';
-import { pick, randInt, randomKnobValue, randomStep, type Rng, type SearchSpace } from '../src/space.js';
+import { KNOB_CHOICES, pick, randInt, randomKnobValue, randomStep, type Rng, type SearchSpace } from '../src/space.js';
 
 // ── bookkeeping ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -112,15 +112,8 @@ function fit(genes: readonly Gene[], maxLength: number): Gene[] {
 
 /**
  * The values worth trying for a knob (greedy enumerates them): both booleans; every value of a small
- * integer range; for the inlining sizes the same neighbourhood lists that `randomKnobValue` draws from
- * (src/space.ts keeps those private, so they are repeated here).
+ * integer range; for the inlining sizes the neighbourhood lists that `randomKnobValue` draws from.
  */
-const KNOB_CHOICES: Partial<Record<KnobName, readonly number[]>> = {
-  alwaysInlineMaxSize: [0, 2, 4, 8, 16, 32],
-  flexibleInlineMaxSize: [0, 10, 20, 40, 80, 150, 300, 600],
-  oneCallerInlineMaxSize: [-1, 0, 10, 50, 200, 1000],
-};
-
 export function knobChoices(k: KnobName): Array<number | boolean> {
   const space = KNOB_SPACE[k];
   if (space.kind === 'bool') return [false, true];

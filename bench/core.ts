@@ -54,7 +54,7 @@ for (const objective of ['size', 'runtime'] as const) {
 
 const trials = Number(values.trials);
 const kernel = await loadKernel(values['aa-kernel']!);
-const ev = await Evaluator.create(kernel, { objective: 'runtime' });
+const ev = await Evaluator.create(kernel, { objective: 'size' });
 const o3 = await ev.evaluate(levelRecipe('O3'));
 if (o3.state !== 'ok') throw new Error('O3 invalid');
 const bytes = ev.bytesOf(o3.hash)!;

@@ -15,7 +15,10 @@ export interface AgentContext {
 }
 
 export interface Agent {
-  /** The next recipe to evaluate, or undefined when the agent has nothing more to try. */
+  /**
+   * The next recipe to evaluate, or undefined when the agent has nothing more to try. The loop calls
+   * propose and observe strictly alternately: propose is never called while a proposal awaits its record.
+   */
   propose(): Recipe | undefined;
   /** The record of a proposal (its score: lower is better; undefined when invalid). */
   observe(record: EvalRecord): void;

@@ -49,7 +49,7 @@ export function randInt(rng: Rng, min: number, max: number): number {
 }
 
 /** Values worth trying for integer knobs: the defaults' neighbourhood and a few larger steps. */
-const KNOB_CHOICES: Partial<Record<KnobName, readonly number[]>> = {
+export const KNOB_CHOICES: Partial<Record<KnobName, readonly number[]>> = {
   alwaysInlineMaxSize: [0, 2, 4, 8, 16, 32],
   flexibleInlineMaxSize: [0, 10, 20, 40, 80, 150, 300, 600],
   oneCallerInlineMaxSize: [-1, 0, 10, 50, 200, 1000],

@@ -213,7 +213,8 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
     baselines[level] = e;
   }
   const bestEntry = entry(winner.rec);
-  if (measureRuntime && o3Bytes) {
+  // The runtime objective always reports an independent final measurement of the winner against -O3.
+  if ((measureRuntime || (opts.objective === 'runtime' && ev.verified)) && o3Bytes) {
     const m = await ev.measure(o3Bytes, bestBytes, FINAL);
     if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
   }

@@ -7,6 +7,13 @@
  *
  * A run of a kernel is always: instantiate → `setup` (write seeded inputs, untimed) → `run` (the timed
  * workload, calls the export once) → `output` (the values to compare with the original module's).
+ *
+ * Seeded inputs of a JSON harness are part of the format (changing them changes every kernel's inputs):
+ * `rng = seedrandom(String(seed))`; `inputs` are written in array order, element by element, then `args`
+ * are drawn in order. Integers: `floor(min + rng() * (max - min + 1))`; floats: `min + rng() * (max - min)`;
+ * `alphabet`: the character at `floor(rng() * alphabet.length)`. Structured inputs (a valid graph, a
+ * well-conditioned matrix) are built by the kernel or by a script harness from such raw values.
+ * Return values arrive as JavaScript sees them (an i32 as a signed number, an i64 as a bigint).
  */
 
 /** Scalar and array element types a JSON harness understands. */

@@ -74,6 +74,13 @@ function instantiate(h: LoadedHarness, ref: ModuleRef, seed: number): HarnessCon
   return { exports: instance.exports, memory: (instance.exports.memory as WebAssembly.Memory | undefined) ?? exported ?? memory, rng: seededRng(seed), seed };
 }
 
+/** Copy views on linear memory, so a later memory.grow or run cannot change or detach them. */
+function detach(values: Record<string, OutputValue>): Record<string, OutputValue> {
+  const copy = (v: OutputValue): OutputValue =>
+    Array.isArray(v) ? v.map(copy) : ArrayBuffer.isView(v) ? ((v as unknown as { slice(): ArrayBufferView }).slice?.() ?? v) : v;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, copy(v)]));
+}
+
 function fresh(h: LoadedHarness, ref: ModuleRef, seed: number): Live {
   const ctx = instantiate(h, ref, seed);
   return { ctx, state: h.harness.setup(ctx) };
@@ -95,7 +102,7 @@ async function outputs(req: Extract<RunnerRequest, { op: 'outputs' }>): Promise<
       const result = h.harness.run(ctx, state);
       callMs.push(performance.now() - t0);
       phase = 'output';
-      out.push(h.harness.output(ctx, state, result));
+      out.push(detach(h.harness.output(ctx, state, result)));
       peakMemoryBytes = Math.max(peakMemoryBytes, ctx.memory?.buffer.byteLength ?? 0);
     } catch (e) {
       return { state: 'trap', seed, phase, error: messageOf(e).slice(0, 300) };
