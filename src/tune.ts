@@ -92,6 +92,8 @@ export interface TuneReport {
     runtimeVs?: Partial<Record<OptLevelName, Estimate>>;
     /** Score relative to the objective's baseline (-O3 for runtime, -Oz for sizes). */
     scoreVsBaseline: number;
+    /** How its outputs were checked: bit for bit, or within the harness tolerance (fast-math). */
+    outputsChecked: 'bit-exact' | 'within-tolerance' | 'not-verified';
   };
   baselines: Partial<Record<OptLevelName, ResultEntry | { invalid: string }>>;
   evaluations: number;
@@ -241,7 +243,10 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
     budget: opts.budget,
     outputsVerified: ev.verified,
     features: featureNames(ev.features),
-    best: { ...bestEntry, origin: winner.origin, ...(measureRuntime ? { runtimeVs } : {}), scoreVsBaseline },
+    best: {
+      ...bestEntry, origin: winner.origin, ...(measureRuntime ? { runtimeVs } : {}), scoreVsBaseline,
+      outputsChecked: !ev.verified ? 'not-verified' : tolerance ? 'within-tolerance' : 'bit-exact',
+    },
     baselines,
     evaluations: records.length,
     baselineEvaluations: baseRecords.size,

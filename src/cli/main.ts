@@ -173,6 +173,9 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
   io.stdout(`objective  ${objective}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
   io.stdout(`best       ${b.origin === 'agent' ? 'found by the agent' : `the -${b.origin} baseline (no candidate beat it)`}: ${describeRecipe(recipeOf(report))}\n`);
   io.stdout(`size       ${b.sizeBytes} B (gzip ${b.gzipBytes}, brotli ${b.brotliBytes}); vs -${objective === 'runtime' ? 'O3' : 'Oz'}: ${b.scoreVsBaseline.toFixed(4)}\n`);
+  if (b.outputsChecked === 'within-tolerance') {
+    io.stdout(`outputs    equal to the original's within the harness tolerance ${JSON.stringify(kernel.harness?.harness.tolerance)}${b.recipe.knobs.fastMath ? ' (fast-math is on: results are not bit for bit)' : ''}\n`);
+  }
   if (b.runtime) io.stdout(`runtime    ${formatEstimate(b.runtime)} × -O3 (${b.runtime.candidateMs.toFixed(3)} ms vs ${b.runtime.baselineMs.toFixed(3)} ms per call)\n`);
   io.stdout('\n' + baselinesTable(report) + '\n');
   io.stdout(`\nwasm-opt equivalent:\n  ${report.wasmOpt}\n\nwrote ${join(out, 'best.wasm')}, recipe.json, report.json\n`);
