@@ -145,21 +145,21 @@ export class Evaluator {
   }
 
   /** Validate and measure sizes of a module (cached by content hash). */
-  async check(bytes: Uint8Array, valid?: boolean): Promise<Checked> {
+  async check(bytes: Uint8Array, built?: { valid: boolean; facts: ModuleFacts }): Promise<Checked> {
     const hash = contentHash(bytes);
     const hit = this.cache.get(hash);
     if (hit) {
       this.cacheHits++;
       return hit;
     }
-    const result = await this.checkUncached(hash, bytes, valid);
+    const result = await this.checkUncached(hash, bytes, built);
     this.cache.set(hash, result);
     return result;
   }
 
-  private async checkUncached(hash: string, bytes: Uint8Array, valid: boolean | undefined): Promise<Checked> {
-    if (valid === false) return { state: 'invalid', hash, reason: 'validation', detail: 'Binaryen validation failed' };
-    const facts = await this.builder.facts(bytes, this.features).catch(() => undefined);
+  private async checkUncached(hash: string, bytes: Uint8Array, built: { valid: boolean; facts: ModuleFacts } | undefined): Promise<Checked> {
+    if (built?.valid === false) return { state: 'invalid', hash, reason: 'validation', detail: 'Binaryen validation failed' };
+    const facts = built?.facts ?? (await this.builder.facts(bytes, this.features).catch(() => undefined));
     let peakMemoryBytes = 0;
     const h = this.kernel.harness;
     if (h) {
@@ -208,7 +208,7 @@ export class Evaluator {
       return { state: 'invalid', recipe, reason: built.reason, detail: built.error, cached: false, walltimeMs: performance.now() - t0 };
     }
     const hits = this.cacheHits;
-    const c = await this.check(built.bytes, built.valid);
+    const c = await this.check(built.bytes, built);
     const cached = this.cacheHits > hits;
     if (c.state === 'invalid') {
       return { state: 'invalid', recipe, ...(c.hash ? { hash: c.hash } : {}), reason: c.reason, detail: c.detail, cached, walltimeMs: performance.now() - t0 };

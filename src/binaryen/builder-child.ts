@@ -1,6 +1,6 @@
 /** The builder process: owns one Binaryen instance; see builder.ts. */
 import { FatalError, serve } from '../proc/child.js';
-import { BinaryenFailure, build, detectFeatures, moduleFacts, validateBytes, type ModuleFacts } from './module.js';
+import { BinaryenFailure, build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from './module.js';
 import type { Recipe } from '../recipe.js';
 import { customPassFunctions } from '../passes/custom/index.js';
 
@@ -11,7 +11,7 @@ export type BuilderRequest =
   | { op: 'ping' };
 
 export type BuildOutcome =
-  | { state: 'built'; bytes: Uint8Array; valid: boolean }
+  | { state: 'built'; bytes: Uint8Array; valid: boolean; facts: ModuleFacts }
   | { state: 'failed'; kind: 'fatal' | 'abort' | 'parse'; error: string };
 
 export type BuilderResponse = BuildOutcome | { features: number | undefined } | ModuleFacts | 'pong';
@@ -37,7 +37,7 @@ serve<BuilderRequest, BuilderResponse>((req) => {
         }
         throw e;
       }
-      return { state: 'built', bytes, valid: validateBytes(bytes, req.features) };
+      return { state: 'built', bytes, ...checkBuilt(bytes, req.features) };
     }
   }
 });

@@ -9,7 +9,7 @@ import type { Recipe } from '../recipe.js';
 import { WasmtuneError } from '../errors.js';
 
 export type BuildResult =
-  | { state: 'built'; bytes: Uint8Array; valid: boolean }
+  | { state: 'built'; bytes: Uint8Array; valid: boolean; facts: ModuleFacts }
   | { state: 'failed'; reason: 'binaryen-fatal' | 'binaryen-abort' | 'binaryen-timeout' | 'binaryen-parse'; error: string };
 
 export class Builder {

@@ -109,10 +109,6 @@ export function detectFeatures(bytes: Uint8Array): number | undefined {
   return features;
 }
 
-export function validateBytes(bytes: Uint8Array, features: number): boolean {
-  return withModule(bytes, features, validates);
-}
-
 function applyKnobs(k: Knobs): void {
   binaryen.setOptimizeLevel(k.optimizeLevel);
   binaryen.setShrinkLevel(k.shrinkLevel);
@@ -186,7 +182,16 @@ export interface ModuleFacts {
 }
 
 export function moduleFacts(bytes: Uint8Array, features: number): ModuleFacts {
-  return withModule(bytes, features, (m) => {
+  return withModule(bytes, features, factsOf);
+}
+
+/** Validate a built module and read its facts in one parse (the builder's hot path). */
+export function checkBuilt(bytes: Uint8Array, features: number): { valid: boolean; facts: ModuleFacts } {
+  return withModule(bytes, features, (m) => ({ valid: validates(m), facts: factsOf(m) }));
+}
+
+function factsOf(m: binaryen.Module): ModuleFacts {
+  {
     let dataSegmentBytes = 0;
     // Present at runtime, missing from (or misnamed in) the typings.
     const mm = m as unknown as { getNumDataSegments(): number; getDataSegmentInfo(ref: number): { data: ArrayBuffer } };
@@ -204,7 +209,7 @@ export function moduleFacts(bytes: Uint8Array, features: number): ModuleFacts {
       dataSegmentBytes,
       exports,
     };
-  });
+  }
 }
 
 export function toText(bytes: Uint8Array, features: number): string {
