@@ -191,25 +191,22 @@ export function checkBuilt(bytes: Uint8Array, features: number): { valid: boolea
 }
 
 function factsOf(m: binaryen.Module): ModuleFacts {
-  {
-    let dataSegmentBytes = 0;
-    // Present at runtime, missing from (or misnamed in) the typings.
-    const mm = m as unknown as { getNumDataSegments(): number; getDataSegmentInfo(ref: number): { data: ArrayBuffer } };
-    for (let i = 0; i < mm.getNumDataSegments(); i++) {
-      const info = mm.getDataSegmentInfo(m.getDataSegmentByIndex(i));
-      dataSegmentBytes += info.data.byteLength;
-    }
-    const exports: string[] = [];
-    for (let i = 0; i < m.getNumExports(); i++) exports.push(binaryen.getExportInfo(m.getExportByIndex(i)).name);
-    const mem = m.hasMemory() ? m.getMemoryInfo() : undefined;
-    return {
-      ...(mem?.module ? { memoryImport: { module: mem.module, base: mem.base ?? '', initialPages: mem.initial, ...(mem.max !== undefined ? { maximumPages: mem.max } : {}) } } : {}),
-      functions: m.getNumFunctions(),
-      declaredMemoryBytes: m.hasMemory() ? m.getMemoryInfo().initial * 65536 : 0,
-      dataSegmentBytes,
-      exports,
-    };
+  let dataSegmentBytes = 0;
+  // Present at runtime, missing from (or misnamed in) the typings.
+  const mm = m as unknown as { getNumDataSegments(): number; getDataSegmentInfo(ref: number): { data: ArrayBuffer } };
+  for (let i = 0; i < mm.getNumDataSegments(); i++) {
+    dataSegmentBytes += mm.getDataSegmentInfo(m.getDataSegmentByIndex(i)).data.byteLength;
   }
+  const exports: string[] = [];
+  for (let i = 0; i < m.getNumExports(); i++) exports.push(binaryen.getExportInfo(m.getExportByIndex(i)).name);
+  const mem = m.hasMemory() ? m.getMemoryInfo() : undefined;
+  return {
+    ...(mem?.module ? { memoryImport: { module: mem.module, base: mem.base ?? '', initialPages: mem.initial, ...(mem.max !== undefined ? { maximumPages: mem.max } : {}) } } : {}),
+    functions: m.getNumFunctions(),
+    declaredMemoryBytes: mem ? mem.initial * 65536 : 0,
+    dataSegmentBytes,
+    exports,
+  };
 }
 
 export function toText(bytes: Uint8Array, features: number): string {
