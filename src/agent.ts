@@ -2,14 +2,15 @@
  * The agent contract: ask/tell. The tuning loop (src/tune.ts), not the agent, owns the budget, the
  * evaluator and the records; an agent only proposes recipes and learns from what it is told.
  */
-import type { EvalRecord, Objective } from './evaluate.js';
+import type { EvalRecord } from './evaluate.js';
+import type { ObjectiveSpec } from './objective.js';
 import type { Recipe } from './recipe.js';
 import type { Rng, SearchSpace } from './space.js';
 
 export interface AgentContext {
   space: SearchSpace;
   rng: Rng;
-  objective: Objective;
+  objective: ObjectiveSpec;
   /** A recipe to start from (e.g. -O3's), when the user gave one. */
   start?: Recipe;
 }

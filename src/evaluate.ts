@@ -16,10 +16,12 @@ import { compareOutputs } from './harness/compare.js';
 import type { OutputValue } from './harness/types.js';
 import type { Kernel } from './kernels/index.js';
 import { WasmtuneError } from './errors.js';
-import type { Recipe } from './recipe.js';
+import { recipeHash, type Recipe } from './recipe.js';
+import { METRICS, scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
-export const OBJECTIVES = ['runtime', 'size', 'gzip', 'brotli'] as const;
-export type Objective = (typeof OBJECTIVES)[number];
+/** The single metrics (see src/objective.ts for combinations). */
+export const OBJECTIVES = METRICS;
+export type Objective = Metric;
 
 export type InvalidReason =
   | 'binaryen-fatal'
@@ -63,12 +65,15 @@ export interface MeasureSettings {
 export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
 export const FINAL: MeasureSettings = { rounds: 15, iterations: 5 };
 
+/** Invalid reasons that a second attempt might not repeat. */
+const TRANSIENT: ReadonlySet<InvalidReason> = new Set(['binaryen-timeout', 'timeout', 'runner-crash']);
+
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 24);
 }
 
 export interface EvaluatorOptions {
-  objective: Objective;
+  objective: Objective | ObjectiveSpec;
   /** Target wall time per timed module per round (ms); iterations grow to reach it. */
   roundMs?: number;
 }
@@ -78,6 +83,8 @@ export class Evaluator {
   readonly runner = new Runner();
   private readonly cache = new Map<string, Checked>();
   private readonly quickCache = new Map<string, number>();
+  /** Records by recipe: a recipe proposed again (by another agent, seed or run) is not rebuilt. */
+  private readonly byRecipe = new Map<string, EvalRecord>();
   /** Outputs of the original module, per seed. */
   private reference: Array<Record<string, OutputValue>> = [];
   /** Per-call time of the original, ms (the first seed's run; TurboFan code). */
@@ -86,10 +93,15 @@ export class Evaluator {
   facts!: ModuleFacts;
   /** The module every runtime ratio is measured against during search (-O3 of the original). */
   runtimeBaseline: { hash: string; bytes: Uint8Array; callMs: number } | undefined;
+  /** -Oz's sizes, the reference of size ratios in a combined objective (set by the tuning loop). */
+  sizeReference: SizeMetrics | undefined;
+  readonly objective: ObjectiveSpec;
   cacheHits = 0;
   builds = 0;
 
-  private constructor(readonly kernel: Kernel, readonly options: EvaluatorOptions) {}
+  private constructor(readonly kernel: Kernel, readonly options: EvaluatorOptions) {
+    this.objective = toSpec(options.objective);
+  }
 
   static async create(kernel: Kernel, options: EvaluatorOptions): Promise<Evaluator> {
     const ev = new Evaluator(kernel, options);
@@ -107,7 +119,7 @@ export class Evaluator {
   }
 
   private async init(): Promise<void> {
-    if (this.options.objective === 'runtime' && !this.kernel.harness) {
+    if (usesRuntime(this.objective) && !this.kernel.harness) {
       throw new WasmtuneError('E_NO_HARNESS', 'The runtime objective needs a harness (--harness file.json|file.mjs): without one nothing can be run.');
     }
     const features = await this.builder.features(this.kernel.bytes);
@@ -202,6 +214,19 @@ export class Evaluator {
   /** Build, validate and score one recipe. */
   async evaluate(recipe: Recipe): Promise<EvalRecord> {
     const t0 = performance.now();
+    const key = recipeHash(recipe);
+    const hit = this.byRecipe.get(key);
+    if (hit) {
+      this.cacheHits++;
+      return { ...hit, recipe, cached: true, walltimeMs: performance.now() - t0 };
+    }
+    const rec = await this.evaluateUncached(recipe, t0);
+    // Failures that depend on the machine's load are not remembered.
+    if (rec.state === 'ok' || !TRANSIENT.has(rec.reason)) this.byRecipe.set(key, rec);
+    return rec;
+  }
+
+  private async evaluateUncached(recipe: Recipe, t0: number): Promise<EvalRecord> {
     this.builds++;
     const built = await this.builder.build(this.kernel.bytes, recipe, this.features);
     if (built.state === 'failed') {
@@ -214,28 +239,20 @@ export class Evaluator {
       return { state: 'invalid', recipe, ...(c.hash ? { hash: c.hash } : {}), reason: c.reason, detail: c.detail, cached, walltimeMs: performance.now() - t0 };
     }
     const metrics: Metrics = { ...c.metrics };
-    let score: number;
-    switch (this.options.objective) {
-      case 'size':
-        score = metrics.sizeBytes;
-        break;
-      case 'gzip':
-        score = metrics.gzipBytes;
-        break;
-      case 'brotli':
-        score = metrics.brotliBytes;
-        break;
-      case 'runtime': {
-        const q = await this.quickRatio(c.hash, c.bytes);
-        if (typeof q === 'string') {
-          return { state: 'invalid', recipe, hash: c.hash, reason: q === 'timeout' ? 'timeout' : 'trap', detail: `while timing: ${q}`, cached, walltimeMs: performance.now() - t0 };
-        }
-        metrics.quickRuntimeRatio = q;
-        score = q;
-        break;
+    if (usesRuntime(this.objective)) {
+      const q = await this.quickRatio(c.hash, c.bytes);
+      if (typeof q === 'string') {
+        return { state: 'invalid', recipe, hash: c.hash, reason: q === 'timeout' ? 'timeout' : 'trap', detail: `while timing: ${q}`, cached, walltimeMs: performance.now() - t0 };
       }
+      metrics.quickRuntimeRatio = q;
     }
+    const score = this.scoreOf(metrics);
     return { state: 'ok', recipe, hash: c.hash, metrics, score, cached, walltimeMs: performance.now() - t0 };
+  }
+
+  /** The objective's score of a candidate's metrics (runtime: the given ratio, else the quick one). */
+  scoreOf(metrics: Metrics, runtimeRatio = metrics.quickRuntimeRatio): number {
+    return scoreOf(this.objective, { ...metrics, ...(runtimeRatio !== undefined ? { runtimeRatio } : {}) }, this.sizeReference);
   }
 
   /** Set the module runtime ratios are measured against during search. */

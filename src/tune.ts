@@ -17,6 +17,8 @@ import type { Estimate } from './measure/stats.js';
 import { wasmOptCommand } from './commandline.js';
 import { WasmtuneError } from './errors.js';
 import { featureNames } from './binaryen/module.js';
+import { sizeOf } from './measure/size.js';
+import { METRIC_BASELINE, describeObjective, metricRatio, metricValue, paretoFront, singleMetric, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
 export interface Budget {
   /** Agent evaluations (the baselines are not counted). */
@@ -41,12 +43,14 @@ export interface TuneOptions {
   agent: AgentInfo;
   agentOptions: Record<string, number | boolean | string>;
   budget: Budget;
-  objective: Objective;
+  objective: Objective | ObjectiveSpec;
   seed: number;
   start?: Recipe;
   space?: SpaceOptions;
   /** Candidates re-measured before the winner is chosen (runtime objective). */
   finalists?: number;
+  /** Most Pareto-front members re-measured and reported (Pareto objectives with runtime). */
+  frontSize?: number;
   /** Measure the final best's runtime against every baseline (default: when a harness exists). */
   measureRuntime?: boolean;
   onProgress?: (p: Progress) => void;
@@ -75,11 +79,18 @@ export interface ResultEntry extends Metrics {
   runtime?: RuntimeReport;
 }
 
+/** A member of the Pareto front: its ratio to each metric's baseline (runtime re-measured with FINAL). */
+export interface FrontEntry extends ResultEntry {
+  origin: 'agent' | OptLevelName;
+  ratios: Partial<Record<Metric, number>>;
+}
+
 export interface TuneReport {
   kernel: string;
   agent: string;
   agentOptions: Record<string, number | boolean | string>;
-  objective: Objective;
+  /** As `--objective` takes it: `size`, `0.7*runtime+0.3*size`, `runtime,size`. */
+  objective: string;
   seed: number;
   budget: Budget;
   /** False when there was no harness: only Binaryen validation was possible. */
@@ -96,6 +107,8 @@ export interface TuneReport {
     outputsChecked: 'bit-exact' | 'within-tolerance' | 'not-verified';
   };
   baselines: Partial<Record<OptLevelName, ResultEntry | { invalid: string }>>;
+  /** The non-dominated candidates (Pareto objectives), by the first metric. */
+  front?: FrontEntry[];
   evaluations: number;
   baselineEvaluations: number;
   cacheHits: number;
@@ -111,7 +124,7 @@ export interface TuneResult {
   records: EvalRecord[];
 }
 
-export const OBJECTIVE_BASELINE: Record<Objective, OptLevelName> = { runtime: 'O3', size: 'Oz', gzip: 'Oz', brotli: 'Oz' };
+export const OBJECTIVE_BASELINE = METRIC_BASELINE;
 
 function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
   return { recipe: recipeToJson(r.recipe), hash: r.hash, ...r.metrics };
@@ -128,7 +141,17 @@ export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): P
   }
 }
 
+type Ok = Extract<EvalRecord, { state: 'ok' }>;
+interface Candidate {
+  rec: Ok;
+  origin: 'agent' | OptLevelName;
+}
+
 async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number): Promise<TuneResult> {
+  const spec = ev.objective;
+  if (describeObjective(toSpec(opts.objective)) !== describeObjective(spec)) {
+    throw new Error(`tune: objective '${describeObjective(toSpec(opts.objective))}' differs from the evaluator's '${describeObjective(spec)}'`);
+  }
   const progress = (phase: Progress['phase'], evaluations: number, best: number | undefined) =>
     opts.onProgress?.({ evaluations, budget: opts.budget, elapsedMs: performance.now() - t0, best, phase });
 
@@ -139,15 +162,19 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
   if (ev.verified) {
     await ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes);
   }
+  if (!singleMetric(spec) && spec.terms.some((t) => t.metric !== 'runtime')) {
+    const oz = await ev.builder.build(kernel.bytes, levelRecipe('Oz'), ev.features);
+    ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
+  }
   for (const level of OPT_LEVEL_NAMES) baseRecords.set(level, await ev.evaluate(levelRecipe(level)));
 
   // Search.
   const rng = seedrandom(`wasmtune:${opts.seed}`);
   const tolerance = kernel.harness?.harness.tolerance;
   const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
-  const agent = opts.agent.create({ space, rng, objective: opts.objective, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
+  const agent = opts.agent.create({ space, rng, objective: spec, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
   const records: EvalRecord[] = [];
-  let best: Extract<EvalRecord, { state: 'ok' }> | undefined;
+  let best: Ok | undefined;
   const searchStart = performance.now();
   const within = () =>
     (opts.budget.evaluations === undefined || records.length < opts.budget.evaluations) &&
@@ -164,34 +191,45 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
 
   // Pick the winner among the agent's best candidates and the baselines.
   progress('final', records.length, best?.score);
-  const pool = new Map<string, { rec: Extract<EvalRecord, { state: 'ok' }>; origin: 'agent' | OptLevelName }>();
+  const pool = new Map<string, Candidate>();
   for (const [level, rec] of baseRecords) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: level });
-  const ranked = records
-    .filter((r): r is Extract<EvalRecord, { state: 'ok' }> => r.state === 'ok')
-    .sort((a, b) => a.score - b.score || a.recipe.passes.length - b.recipe.passes.length);
-  for (const rec of ranked) if (!pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: 'agent' });
+  for (const rec of records) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: 'agent' });
   if (!pool.size) throw new WasmtuneError('E_HARNESS_FAILS', 'No valid module at all: not even -O0 of the original passed validation.');
+  const byScore = (a: Candidate, b: Candidate) => a.rec.score - b.rec.score || a.rec.recipe.passes.length - b.rec.recipe.passes.length;
+  const candidates = [...pool.values()].sort(byScore);
 
-  let winner: { rec: Extract<EvalRecord, { state: 'ok' }>; origin: 'agent' | OptLevelName };
-  const candidates = [...pool.values()].sort((a, b) => a.rec.score - b.rec.score || a.rec.recipe.passes.length - b.rec.recipe.passes.length);
-  if (opts.objective === 'runtime') {
-    // Re-measure the top candidates (agent's and the best baselines') with the full protocol.
-    const k = opts.finalists ?? 3;
-    const finalists = [...candidates.filter((c) => c.origin === 'agent').slice(0, k), ...candidates.filter((c) => c.origin !== 'agent').slice(0, 2)];
+  // With runtime in the objective, quick ratios only shortlist: the shortlisted candidates are re-measured
+  // with the full protocol, and those figures decide.
+  const remeasured = new Map<string, (Estimate & { baselineMs: number; candidateMs: number }) | undefined>();
+  const remeasure = async (c: Candidate) => {
     const base = ev.runtimeBaseline!;
-    let bestMedian = Infinity;
-    winner = finalists[0]!;
-    for (const f of finalists) {
-      const m = f.rec.hash === base.hash ? 1 : await ev.measure(base.bytes, ev.bytesOf(f.rec.hash)!, FINAL);
-      const med = typeof m === 'number' ? m : typeof m === 'string' ? Infinity : m.median;
-      if (med < bestMedian) {
-        bestMedian = med;
-        winner = f;
-      }
-    }
+    if (remeasured.has(c.rec.hash)) return;
+    const m = c.rec.hash === base.hash ? undefined : await ev.measure(base.bytes, ev.bytesOf(c.rec.hash)!, FINAL);
+    // A candidate that fails the full protocol (a trap or a timeout while timing) cannot win.
+    remeasured.set(c.rec.hash, typeof m === 'string' ? { median: Infinity, low: Infinity, high: Infinity, confidence: 0, n: 0, baselineMs: NaN, candidateMs: NaN } : m);
+  };
+  const finalRatio = (c: Candidate) => (remeasured.has(c.rec.hash) ? (remeasured.get(c.rec.hash)?.median ?? 1) : c.rec.metrics.quickRuntimeRatio);
+  const finalScore = (c: Candidate) => (usesRuntime(spec) ? ev.scoreOf(c.rec.metrics, finalRatio(c)) : c.rec.score);
+  const argmin = (cs: Candidate[]) => cs.reduce((w, c) => (finalScore(c) < finalScore(w) ? c : w));
+
+  let shortlist: Candidate[];
+  let frontMembers: Candidate[] | undefined;
+  const ratiosOf = (c: Candidate) => spec.terms.map((t) => (t.metric === 'runtime' ? (finalRatio(c) ?? NaN) : metricRatio(t.metric, c.rec.metrics, ev.sizeReference)));
+  if (spec.pareto) {
+    // The front by quick ratios; with runtime, its best-scoring members are re-measured and the front is
+    // recomputed from the final figures (a member that only noise put there drops out).
+    const quick = paretoFront(candidates, ratiosOf);
+    shortlist = usesRuntime(spec) ? quick.slice(0, opts.frontSize ?? 8) : quick;
   } else {
-    winner = candidates[0]!;
+    const k = opts.finalists ?? 3;
+    shortlist = usesRuntime(spec) ? [...candidates.filter((c) => c.origin === 'agent').slice(0, k), ...candidates.filter((c) => c.origin !== 'agent').slice(0, 2)] : candidates.slice(0, 1);
   }
+  if (usesRuntime(spec)) for (const c of shortlist) await remeasure(c);
+  if (spec.pareto) {
+    frontMembers = paretoFront(shortlist, ratiosOf).sort((a, b) => ratiosOf(a)[0]! - ratiosOf(b)[0]!);
+    if (frontMembers.length) shortlist = frontMembers;
+  }
+  const winner = argmin(shortlist);
 
   const bestBytes = ev.bytesOf(winner.rec.hash)!;
   const measureRuntime = (opts.measureRuntime ?? true) && ev.verified;
@@ -215,19 +253,26 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
     baselines[level] = e;
   }
   const bestEntry = entry(winner.rec);
-  // The runtime objective always reports an independent final measurement of the winner against -O3.
-  if ((measureRuntime || (opts.objective === 'runtime' && ev.verified)) && o3Bytes) {
+  // An objective with runtime always reports an independent final measurement of the winner against -O3.
+  if ((measureRuntime || (usesRuntime(spec) && ev.verified)) && o3Bytes) {
     const m = await ev.measure(o3Bytes, bestBytes, FINAL);
     if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
   }
-  const baseLevel = OBJECTIVE_BASELINE[opts.objective];
-  const baseRec = baseRecords.get(baseLevel);
-  const objectiveValue = (m: Metrics & { runtime?: RuntimeReport }) =>
-    opts.objective === 'runtime' ? (m.runtime?.median ?? NaN) : opts.objective === 'size' ? m.sizeBytes : opts.objective === 'gzip' ? m.gzipBytes : m.brotliBytes;
+  const one = singleMetric(spec);
+  const baseRec = one && baseRecords.get(METRIC_BASELINE[one]);
+  const finalRuntime = bestEntry.runtime?.median ?? NaN;
   const scoreVsBaseline =
-    opts.objective === 'runtime'
-      ? (bestEntry.runtime?.median ?? NaN)
-      : baseRec?.state === 'ok' ? objectiveValue(bestEntry) / objectiveValue(baseRec.metrics) : NaN;
+    one === 'runtime' ? finalRuntime
+    : one ? (baseRec?.state === 'ok' ? metricValue(one, bestEntry) / metricValue(one, baseRec.metrics) : NaN)
+    : ev.scoreOf(winner.rec.metrics, usesRuntime(spec) ? finalRuntime : undefined);
+  const front = frontMembers?.map((c): FrontEntry => {
+    const est = remeasured.get(c.rec.hash);
+    return {
+      ...entry(c.rec), origin: c.origin,
+      ratios: Object.fromEntries(spec.terms.map((t, i) => [t.metric, ratiosOf(c)[i]!])),
+      ...(est ? { runtime: toReport(est, 'O3') } : {}),
+    };
+  });
 
   const invalid = records.filter((r): r is Extract<EvalRecord, { state: 'invalid' }> => r.state === 'invalid');
   const byReason: Partial<Record<InvalidReason, number>> = {};
@@ -238,7 +283,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
     kernel: kernel.uri,
     agent: opts.agent.name,
     agentOptions: opts.agentOptions,
-    objective: opts.objective,
+    objective: describeObjective(spec),
     seed: opts.seed,
     budget: opts.budget,
     outputsVerified: ev.verified,
@@ -248,6 +293,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
       outputsChecked: !ev.verified ? 'not-verified' : tolerance ? 'within-tolerance' : 'bit-exact',
     },
     baselines,
+    ...(front ? { front } : {}),
     evaluations: records.length,
     baselineEvaluations: baseRecords.size,
     cacheHits: ev.cacheHits,

@@ -4,9 +4,10 @@ import seedrandom from 'seedrandom';
 import { random } from '../agents/random.js';
 import { defaultSpace } from '../src/space.js';
 import type { EvalRecord } from '../src/evaluate.js';
+import { single } from '../src/objective.js';
 
 function proposals(seed: number, n: number): string[] {
-  const agent = random.create({ space: defaultSpace(), rng: seedrandom(`wasmtune:${seed}`), objective: 'size' }, random.defaults);
+  const agent = random.create({ space: defaultSpace(), rng: seedrandom(`wasmtune:${seed}`), objective: single('size') }, random.defaults);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = agent.propose()!;

@@ -1,7 +1,8 @@
 /** Plain-text tables for the terminal. */
 import type { Estimate } from '../measure/stats.js';
 import type { OptLevelName } from '../recipe.js';
-import type { ResultEntry } from '../tune.js';
+import type { FrontEntry, ResultEntry } from '../tune.js';
+import { describeRecipe } from '../recipe.js';
 
 export function formatEstimate(e: Estimate): string {
   return `${e.median.toFixed(3)} [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]`;
@@ -17,6 +18,20 @@ export function baselinesTable(r: { baselines: Partial<Record<OptLevelName, Resu
     const vs = r.best?.runtimeVs?.[level];
     rows.push([`-${level}`, String(e.sizeBytes), String(e.gzipBytes), String(e.brotliBytes), e.runtime ? formatEstimate(e.runtime) : level === 'O3' ? '1 (reference)' : '-', vs ? formatEstimate(vs) : '-']);
   }
+  return columns(rows);
+}
+
+/** The Pareto front: one row per member, its ratio to each metric's baseline. */
+export function frontTable(front: readonly FrontEntry[]): string {
+  const metrics = Object.keys(front[0]?.ratios ?? {});
+  const rows = [['Pareto front', ...metrics.map((m) => `${m} ×${m === 'runtime' ? 'O3' : 'Oz'}`), 'size B', 'recipe']];
+  for (const f of front) {
+    rows.push([f.origin === 'agent' ? 'agent' : `-${f.origin}`, ...metrics.map((m) => (m === 'runtime' && f.runtime ? formatEstimate(f.runtime) : f.ratios[m as keyof FrontEntry['ratios']]!.toFixed(4))), String(f.sizeBytes), describeRecipe(f.recipe)]);
+  }
+  return columns(rows);
+}
+
+function columns(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }

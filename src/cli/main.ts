@@ -6,16 +6,19 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { WasmtuneError, messageOf } from '../errors.js';
-import { listSuite, loadKernel } from '../kernels/index.js';
+import { WasmtuneError, didYouMean, messageOf } from '../errors.js';
+import { listSuite, loadKernel, projectRoot } from '../kernels/index.js';
+import { TASKS, type Task, type TaskName } from '../../bench/tasks.js';
+import { renderMarkdown, runLeaderboard } from '../../bench/leaderboard.js';
 import { AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
-import { OBJECTIVES, Evaluator, contentHash, type Objective } from '../evaluate.js';
+import { Evaluator, contentHash } from '../evaluate.js';
+import { describeObjective, parseObjective, single, singleMetric, METRIC_BASELINE } from '../objective.js';
 import { parseBudget, tune, type Progress } from '../tune.js';
 import { OPT_LEVEL_NAMES, levelRecipe, parseRecipe, recipeToJson, describeRecipe, type OptLevelName, type Recipe } from '../recipe.js';
 import { PASSES, getPass } from '../passes/registry.js';
 import { EXCLUDED_PASSES } from '../passes/binaryen-passes.js';
 import { wasmOptCommand } from '../commandline.js';
-import { baselinesTable, formatEstimate } from './format.js';
+import { baselinesTable, formatEstimate, frontTable } from './format.js';
 import { measureBaselines } from '../baselines.js';
 
 export interface Io {
@@ -39,7 +42,10 @@ Usage:
       --agent <name>                   search agent (default random; see 'wasmtune agents')
       --agent-options k=v,...          agent options
       --budget <N|90s|5m>              evaluations or wall time (default 100)
-      --objective runtime|size|gzip|brotli  (default runtime with a harness, else size)
+      --objective <o>                  runtime | size | gzip | brotli (default runtime with a harness,
+                                       else size); a weighted combination 0.7*runtime+0.3*size
+                                       (weighted geometric mean of the ratios to -O3 and -Oz); or a
+                                       Pareto front runtime,size
       --seed <n>                       RNG seed (default 1)
       --start <O3|...|recipe.json>     start the search from this recipe
       --out <dir>                      where best.wasm, recipe.json, report.json go
@@ -50,6 +56,15 @@ Usage:
       --json                           print the report as JSON
   wasmtune baselines <kernel> [--harness f] [--json]   -O0 … -Oz: sizes and runtime ratio to -O3
   wasmtune replay <recipe.json> <kernel> [--harness f] [--out f.wasm] [--check f.wasm]
+  wasmtune leaderboard [options]       run agents × kernels × seeds, replay every result, write tables
+      --task <name>                    wasm-size-v0 (default) | wasm-runtime-v0: fixes kernels, budget,
+                                       seeds and baseline; any override below makes a custom task
+      --agents <a,b,…|all>             agents to compare (default all)
+      --kernels <suite|a,b,…>          kernels (default: the task's)
+      --budget <N>  --seeds <K>  --objective <metric>
+      --jobs <N>                       kernel × agent groups tuned at once (default 1)
+      --resume                         keep the rows already in results.jsonl, run the rest
+      --out <dir>                      default bench/leaderboard/<task>
   wasmtune kernels                     the built-in suite
   wasmtune passes [--excluded]         the pass catalog
   wasmtune agents                      the search agents and their defaults
@@ -59,7 +74,13 @@ const OPTIONS = {
   harness: { type: 'string' },
   agent: { type: 'string', default: 'random' },
   'agent-options': { type: 'string' },
-  budget: { type: 'string', default: '100' },
+  budget: { type: 'string' },
+  task: { type: 'string' },
+  agents: { type: 'string' },
+  kernels: { type: 'string' },
+  seeds: { type: 'string' },
+  jobs: { type: 'string', default: '1' },
+  resume: { type: 'boolean', default: false },
   objective: { type: 'string' },
   seed: { type: 'string', default: '1' },
   start: { type: 'string' },
@@ -120,7 +141,7 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
   const spec = needPositional(positionals, 1, 'kernel or module');
   const agent = getAgent(values.agent);
   const agentOptions = parseAgentOptions(agent, values['agent-options']);
-  const budget = parseBudget(values.budget);
+  const budget = parseBudget(values.budget ?? '100');
   const seed = parseSeed(values.seed);
   const start = parseStart(values.start);
   const assumptions = (values.assume ?? '').split(',').filter(Boolean);
@@ -128,12 +149,13 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
     if (a !== 'low-memory-unused' && a !== 'traps-never-happen') throw new WasmtuneError('E_USAGE', `--assume takes low-memory-unused and/or traps-never-happen, not '${a}'.`);
   }
   const kernel = await loadKernel(spec, values.harness);
-  const objective = (values.objective ?? (kernel.harness ? 'runtime' : 'size')) as Objective;
-  if (!OBJECTIVES.includes(objective)) throw new WasmtuneError('E_USAGE', `--objective must be one of ${OBJECTIVES.join(', ')}.`);
+  const objective = values.objective ? parseObjective(values.objective) : single(kernel.harness ? 'runtime' : 'size');
+  const one = singleMetric(objective);
+  const objectiveName = describeObjective(objective);
   if (!kernel.harness) {
     io.stderr('WARNING: no harness given: candidates are checked by Binaryen validation only; their OUTPUTS ARE NOT VERIFIED.\n');
   }
-  const out = resolve(values.out ?? join('wasmtune-out', `${kernel.name}-${objective}-s${seed}`));
+  const out = resolve(values.out ?? join('wasmtune-out', `${kernel.name}-${objectiveName.replace(/[^a-z0-9.]+/g, '_')}-s${seed}`));
   const bar = io.isTTY && !values.quiet && !values.json ? new cliProgress.SingleBar({
     format: ' {phase} |{bar}| {value}/{total} evaluations | best {best} | {duration_formatted} elapsed | ETA {eta_formatted}',
     stream: process.stderr,
@@ -147,7 +169,7 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
       bar.start(total, 0, { phase: p.phase, best: '-' });
       started = true;
     }
-    const best = p.best === undefined ? '-' : objective === 'runtime' ? `${p.best.toFixed(3)}× O3` : `${p.best} B`;
+    const best = p.best === undefined ? '-' : one === 'runtime' ? `${p.best.toFixed(3)}× O3` : one ? `${p.best} B` : `${p.best.toFixed(4)}×`;
     bar.update(p.budget.evaluations ? p.evaluations : Math.min(p.elapsedMs / p.budget.durationMs!, 1) * total, { phase: p.phase, best });
   };
   let result;
@@ -170,13 +192,15 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
   }
   const b = report.best;
   io.stdout(`kernel     ${report.kernel}${report.outputsVerified ? '' : '  (OUTPUTS NOT VERIFIED: no harness)'}\n`);
-  io.stdout(`objective  ${objective}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
+  io.stdout(`objective  ${objectiveName}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
   io.stdout(`best       ${b.origin === 'agent' ? 'found by the agent' : `the -${b.origin} baseline (no candidate beat it)`}: ${describeRecipe(recipeOf(report))}\n`);
-  io.stdout(`size       ${b.sizeBytes} B (gzip ${b.gzipBytes}, brotli ${b.brotliBytes}); vs -${objective === 'runtime' ? 'O3' : 'Oz'}: ${b.scoreVsBaseline.toFixed(4)}\n`);
+  const vs = one ? `vs -${METRIC_BASELINE[one]}` : 'score (weighted geometric mean of the ratios to -O3 and -Oz)';
+  io.stdout(`size       ${b.sizeBytes} B (gzip ${b.gzipBytes}, brotli ${b.brotliBytes}); ${vs}: ${b.scoreVsBaseline.toFixed(4)}\n`);
   if (b.outputsChecked === 'within-tolerance') {
     io.stdout(`outputs    equal to the original's within the harness tolerance ${JSON.stringify(kernel.harness?.harness.tolerance)}${b.recipe.knobs.fastMath ? ' (fast-math is on: results are not bit for bit)' : ''}\n`);
   }
   if (b.runtime) io.stdout(`runtime    ${formatEstimate(b.runtime)} × -O3 (${b.runtime.candidateMs.toFixed(3)} ms vs ${b.runtime.baselineMs.toFixed(3)} ms per call)\n`);
+  if (report.front) io.stdout('\n' + frontTable(report.front) + '\n');
   io.stdout('\n' + baselinesTable(report) + '\n');
   io.stdout(`\nwasm-opt equivalent:\n  ${report.wasmOpt}\n\nwrote ${join(out, 'best.wasm')}, recipe.json, report.json\n`);
   return 0;
@@ -231,6 +255,42 @@ async function cmdKernels(io: Io): Promise<number> {
   return 0;
 }
 
+async function cmdLeaderboard(values: Values, argv: string[], io: Io): Promise<number> {
+  const taskName = values.task ?? 'wasm-size-v0';
+  if (!Object.hasOwn(TASKS, taskName)) throw new WasmtuneError('E_USAGE', `Unknown task '${taskName}'.${didYouMean(taskName, Object.keys(TASKS))} Tasks: ${Object.keys(TASKS).join(', ')}.`);
+  let task: Task = TASKS[taskName as TaskName];
+  const agents = !values.agents || values.agents === 'all' ? Object.keys(AGENTS) : values.agents.split(',').filter(Boolean);
+  const custom = values.kernels !== undefined || values.budget !== undefined || values.seeds !== undefined || values.objective !== undefined;
+  if (custom) {
+    const objective = values.objective ? parseObjective(values.objective) : single(task.objective);
+    const metric = singleMetric(objective);
+    if (!metric || objective.pareto) throw new WasmtuneError('E_USAGE', 'A leaderboard ranks one metric: --objective runtime|size|gzip|brotli.');
+    const budget = values.budget ? parseBudget(values.budget).evaluations : task.budget;
+    if (!budget) throw new WasmtuneError('E_USAGE', 'A leaderboard budget is a number of evaluations, so every agent gets the same.');
+    const k = values.seeds ? Number(values.seeds) : task.seeds.length;
+    if (!Number.isInteger(k) || k < 1) throw new WasmtuneError('E_USAGE', `--seeds must be a positive whole number, got '${values.seeds}'.`);
+    const kernels = !values.kernels ? task.kernels : values.kernels === 'suite' ? listSuite() : values.kernels.split(',').filter(Boolean);
+    task = { name: `custom-${metric}`, description: `${metric}, custom kernels and budget`, objective: metric, budget, seeds: Array.from({ length: k }, (_, i) => i + 1), kernels, baseline: METRIC_BASELINE[metric] };
+  }
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new WasmtuneError('E_USAGE', `--jobs must be a positive whole number, got '${values.jobs}'.`);
+  const outDir = resolve(values.out ?? join(projectRoot(), 'bench', 'leaderboard', task.name));
+  const total = task.kernels.length * agents.length * task.seeds.length;
+  let n = 0;
+  const { summary } = await runLeaderboard({
+    task, agents, outDir, jobs, resume: values.resume, command: `wasmtune ${argv.join(' ')}`,
+    onRow: (r) => {
+      n++;
+      if (values.quiet) return;
+      const what = r.error ? `FAILED: ${r.error}` : `${r.ratio?.toFixed(4) ?? '–'} ×${task.baseline}, ${r.evaluations} evals, ${(r.walltimeMs / 1000).toFixed(1)} s${r.replay.ok ? '' : `, REPLAY FAILED: ${r.replay.detail}`}`;
+      io.stderr(`[${n}/${total}] ${r.kernel} ${r.agent} seed ${r.seed}: ${what}\n`);
+    },
+  });
+  if (values.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
+  else io.stdout(renderMarkdown(summary) + `\nwrote ${outDir}/results.jsonl, table.md, table.json\n`);
+  return 0;
+}
+
 function cmdPasses(values: Values, io: Io): number {
   if (values.excluded) {
     for (const [name, e] of Object.entries(EXCLUDED_PASSES) as Array<[string, { reason: string; kind: string }]>) io.stdout(`${name.padEnd(36)} ${e.kind.padEnd(16)} ${e.reason}\n`);
@@ -265,6 +325,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await cmdReplay(values, positionals, io);
       case 'kernels':
         return await cmdKernels(io);
+      case 'leaderboard':
+        return await cmdLeaderboard(values, argv, io);
       case 'passes':
         return cmdPasses(values, io);
       case 'agents':

@@ -8,6 +8,7 @@ import type { EvalRecord } from '../../src/evaluate.js';
 import { KNOB_SPACE, type KnobName, type Recipe } from '../../src/recipe.js';
 import { defaultSpace } from '../../src/space.js';
 import { syntheticSuite, tuneSuite } from './common.js';
+import { single } from '../../src/objective.js';
 
 syntheticSuite(anneal);
 syntheticSuite(hill);
@@ -31,7 +32,7 @@ const ok = (recipe: Recipe, score: number): EvalRecord => ({ state: 'ok', recipe
 const invalid = (recipe: Recipe): EvalRecord => ({ state: 'invalid', recipe, reason: 'trap', detail: 'synthetic', cached: false, walltimeMs: 0 });
 
 function agentOf(info: AgentInfo, options: Record<string, number>, seed: string) {
-  return info.create({ space: defaultSpace(), rng: seedrandom(seed), objective: 'size' }, { ...info.defaults, ...options });
+  return info.create({ space: defaultSpace(), rng: seedrandom(seed), objective: single('size') }, { ...info.defaults, ...options });
 }
 
 describe('acceptance', () => {

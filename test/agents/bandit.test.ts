@@ -6,6 +6,7 @@ import type { Agent } from '../../src/agent.js';
 import { DEFAULT_KNOBS, type Recipe } from '../../src/recipe.js';
 import { defaultSpace } from '../../src/space.js';
 import { syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
+import { single } from '../../src/objective.js';
 
 syntheticSuite(bandit, 300, false);
 
@@ -36,7 +37,7 @@ describe('AUC bandit', () => {
   it('routes each observation to the technique that proposed it and ends when all techniques end', () => {
     // greedy ends by itself in a tiny space; with greedy alone the bandit ends with it.
     const space = defaultSpace({ maxLength: 1 });
-    const agent = bandit.create({ space, rng: seedrandom('route'), objective: 'size' }, { ...bandit.defaults, techniques: 'greedy' });
+    const agent = bandit.create({ space, rng: seedrandom('route'), objective: single('size') }, { ...bandit.defaults, techniques: 'greedy' });
     let n = 0;
     for (let r = agent.propose(); r && n < 10_000; r = agent.propose()) {
       n++;
@@ -81,7 +82,7 @@ describe('AUC bandit', () => {
   });
 
   it('rejects an unknown sub-technique', () => {
-    expect(() => bandit.create({ space: defaultSpace(), rng: seedrandom('x'), objective: 'size' }, { ...bandit.defaults, techniques: 'random+nope' })).toThrow(/nope/);
+    expect(() => bandit.create({ space: defaultSpace(), rng: seedrandom('x'), objective: single('size') }, { ...bandit.defaults, techniques: 'random+nope' })).toThrow(/nope/);
   });
 });
 

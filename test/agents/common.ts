@@ -11,6 +11,7 @@ import { tune, type TuneResult } from '../../src/tune.js';
 import { DEFAULT_KNOBS, recipeHash, type Recipe } from '../../src/recipe.js';
 import { defaultSpace, type SearchSpace } from '../../src/space.js';
 import seedrandom from 'seedrandom';
+import { single } from '../../src/objective.js';
 
 export const KERNEL = 'kernel://wasmtune-v0/crc32';
 export const BUDGET = 12;
@@ -108,7 +109,7 @@ export function syntheticRecord(recipe: Recipe): EvalRecord {
 /** Drive an agent for up to `steps` proposals on the synthetic objective; returns the proposals' JSON. */
 export function drive(info: AgentInfo, seed: number, steps: number, opts: { start?: Recipe; space?: SearchSpace } = {}): { proposals: string[]; scores: number[] } {
   const space = opts.space ?? defaultSpace();
-  const agent = info.create({ space, rng: seedrandom(`t:${seed}`), objective: 'size', ...(opts.start ? { start: opts.start } : {}) }, { ...info.defaults });
+  const agent = info.create({ space, rng: seedrandom(`t:${seed}`), objective: single('size'), ...(opts.start ? { start: opts.start } : {}) }, { ...info.defaults });
   const proposals: string[] = [];
   const scores: number[] = [];
   for (let i = 0; i < steps; i++) {

@@ -4,6 +4,7 @@ import seedrandom from 'seedrandom';
 import { ga, gaOx1, gaPmx } from '../../agents/ga.js';
 import { defaultSpace } from '../../src/space.js';
 import { drive, syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
+import { single } from '../../src/objective.js';
 
 syntheticSuite(gaOx1);
 syntheticSuite(gaPmx);
@@ -16,7 +17,7 @@ describe('ga', () => {
 
   it('proposes whole generations, and keeps elites without re-proposing them', () => {
     const space = defaultSpace();
-    const agent = ga.create({ space, rng: seedrandom('gen'), objective: 'size' }, { ...ga.defaults, population: 8, elite: 2 });
+    const agent = ga.create({ space, rng: seedrandom('gen'), objective: single('size') }, { ...ga.defaults, population: 8, elite: 2 });
     const seen: string[] = [];
     for (let i = 0; i < 8 + 6 * 5; i++) {
       const r = agent.propose()!;
@@ -28,7 +29,7 @@ describe('ga', () => {
   });
 
   it('rejects an unknown crossover', () => {
-    expect(() => ga.create({ space: defaultSpace(), rng: seedrandom('x'), objective: 'size' }, { ...ga.defaults, crossover: 'cx' })).toThrow(/crossover/);
+    expect(() => ga.create({ space: defaultSpace(), rng: seedrandom('x'), objective: single('size') }, { ...ga.defaults, crossover: 'cx' })).toThrow(/crossover/);
   });
 
   it('makes progress over generations on the synthetic objective', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { greedy } from '../../agents/greedy.js';
 import { defaultSpace } from '../../src/space.js';
 import { drive, syntheticSuite, tuneSuite } from './common.js';
+import { single } from '../../src/objective.js';
 
 syntheticSuite(greedy);
 
@@ -22,7 +23,7 @@ describe('greedy sweeps', () => {
 
   it('stops after maxSteps accepted steps', () => {
     const space = defaultSpace();
-    const agent = greedy.create({ space, rng: () => 0.5, objective: 'size' }, { ...greedy.defaults, maxSteps: 1 });
+    const agent = greedy.create({ space, rng: () => 0.5, objective: single('size') }, { ...greedy.defaults, maxSteps: 1 });
     let n = 0;
     let score = 1000;
     for (let r = agent.propose(); r; r = agent.propose()) {
