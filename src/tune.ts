@@ -263,9 +263,16 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
   }
   const bestEntry = entry(winner.rec);
   // An objective with runtime always reports an independent final measurement of the winner against -O3.
+  // When the winner is -O3's module itself the ratio is 1 by identity: timing a module against itself
+  // would only report noise.
   if ((measureRuntime || (usesRuntime(spec) && ev.verified)) && o3Bytes) {
-    const m = await ev.measure(o3Bytes, bestBytes, FINAL);
-    if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
+    if (o3Rec?.state === 'ok' && winner.rec.hash === o3Rec.hash) {
+      const callMs = ev.runtimeBaseline?.callMs ?? NaN;
+      bestEntry.runtime = { median: 1, low: 1, high: 1, confidence: 1, n: 0, baseline: 'O3', candidateMs: callMs, baselineMs: callMs };
+    } else {
+      const m = await ev.measure(o3Bytes, bestBytes, FINAL);
+      if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
+    }
   }
   const one = singleMetric(spec);
   const baseRec = one && baseRecords.get(METRIC_BASELINE[one]);
