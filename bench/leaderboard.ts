@@ -1,7 +1,8 @@
 /**
  * The leaderboard harness: every (kernel, agent, seed) of a task is tuned under the task's budget, every
- * reported recipe is replayed (rebuilt from its recipe by a fresh evaluator and checked on the harness
- * seeds) before its row counts, and the results are written as raw JSONL plus Markdown and JSON tables.
+ * reported recipe is replayed (rebuilt from its recipe with every cache bypassed, and its outputs checked
+ * again on the harness seeds) before its row counts, and the results are written as raw JSONL plus
+ * Markdown and JSON tables.
  *
  * Output, in `<out>/` (by default `bench/leaderboard/<task>/`):
  *   results.jsonl  one row per run, appended as runs finish (a killed run loses only runs in flight;
@@ -69,7 +70,7 @@ export interface Row {
   curve: Array<number | null>;
   evalsTo95: number | null;
   walltimeMs: number;
-  /** Rebuilt from the recipe by a fresh evaluator: same module, outputs equal to the original's. */
+  /** Rebuilt from the recipe with caches bypassed: same module, outputs equal to the original's. */
   replay: { ok: true } | { ok: false; detail: string };
   error?: string;
 }
@@ -146,33 +147,26 @@ function commit(): string {
 }
 
 /**
- * Every run on one kernel. One tuning evaluator serves every agent and seed (its recipe and module caches
- * too, so a module is measured once and agents compare on the same figures); a second, fresh evaluator
- * replays every result.
+ * Every run on one kernel. One evaluator serves every agent and seed (its recipe and module caches too,
+ * so a module is measured once and agents compare on the same figures), and replays each result with
+ * its caches bypassed.
  */
 async function runKernel(task: Task, uri: string, todo: ReadonlyArray<{ agent: string; seeds: readonly number[] }>, emit: (row: Row) => void): Promise<void> {
   const failAll = (error: string) => todo.forEach(({ agent, seeds }) => seeds.forEach((seed) => emit(failedRow(task, uri, agent, seed, error))));
   const kernel = await loadKernel(uri).catch((e: unknown) => messageOf(e));
   if (typeof kernel === 'string') return failAll(kernel);
-  let ev: Evaluator | undefined;
-  let fresh: Evaluator | string | undefined;
+  const ev = await Evaluator.create(kernel, { objective: task.objective }).catch((e: unknown) => messageOf(e));
+  if (typeof ev === 'string') return failAll(ev);
   try {
-    ev = await Evaluator.create(kernel, { objective: task.objective }).catch((e: unknown) => {
-      failAll(messageOf(e));
-      return undefined;
-    });
-    if (!ev) return;
-    fresh = await Evaluator.create(kernel, { objective: 'size' }).catch((e: unknown) => `replay evaluator: ${messageOf(e)}`);
     for (const { agent, seeds } of todo) {
       for (const seed of seeds) {
         const row = await runOne(task, uri, kernel, ev, agent, seed);
-        await replay(fresh, row);
+        await replay(ev, row);
         emit(row);
       }
     }
   } finally {
-    ev?.close();
-    if (typeof fresh === 'object') fresh.close();
+    ev.close();
   }
 }
 
@@ -209,17 +203,10 @@ async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, ag
   }
 }
 
-/**
- * Rebuild each row's recipe with an evaluator that has not seen the run: the same module must come out,
- * and pass validation on the harness seeds. (It caches across rows, never across to the tuning runs.)
- */
-async function replay(fresh: Evaluator | string | undefined, r: Row): Promise<void> {
-  if (!r.recipe || r.error || fresh === undefined) return;
-  if (typeof fresh === 'string') {
-    r.replay = { ok: false, detail: fresh };
-    return;
-  }
-  const again = await fresh.evaluate(r.recipe).catch((e: unknown) => messageOf(e));
+/** Rebuild a row's recipe with the caches bypassed: the same module must come out, and pass validation. */
+async function replay(ev: Evaluator, r: Row): Promise<void> {
+  if (!r.recipe || r.error) return;
+  const again = await ev.recheck(r.recipe).catch((e: unknown) => messageOf(e));
   r.replay =
     typeof again === 'string' ? { ok: false, detail: `replay failed: ${again}` }
     : again.state !== 'ok' ? { ok: false, detail: `${again.reason}: ${again.detail}` }
@@ -335,7 +322,7 @@ export function renderMarkdown(s: Summary, command?: string): string {
     'Ratio: the best recipe\'s objective value ÷ the baseline\'s (runtime: a final interleaved measurement after the search, not the one that chose the winner). ' +
       'Per-seed geomean: the geomean over kernels for each seed; its range is the seed-to-seed spread. ' +
       'Evals to 95 %: first evaluation whose best-so-far closes 95 % of the gap between the agent\'s first valid candidate and its final best. ' +
-      'Rejected rows failed to run or failed replay (rebuilt by a fresh evaluator and re-checked); they are in results.jsonl, not in the figures.',
+      'Rejected rows failed to run or failed replay (rebuilt from the recipe with caches bypassed and re-checked); they are in results.jsonl, not in the figures.',
     '',
   ];
   return lines.join('\n');

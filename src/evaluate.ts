@@ -205,6 +205,17 @@ export class Evaluator {
     };
   }
 
+  /**
+   * Rebuild a recipe and re-check the module with every cache bypassed (replay validation): the module's
+   * hash, or why it is invalid now. Nothing is stored.
+   */
+  async recheck(recipe: Recipe): Promise<{ state: 'ok'; hash: string } | { state: 'invalid'; reason: InvalidReason; detail: string }> {
+    const built = await this.builder.build(this.kernel.bytes, recipe, this.features);
+    if (built.state === 'failed') return { state: 'invalid', reason: built.reason, detail: built.error };
+    const c = await this.checkUncached(contentHash(built.bytes), built.bytes, built);
+    return c.state === 'ok' ? { state: 'ok', hash: c.hash } : c;
+  }
+
   /** The candidate's bytes, when it was built and validated (for writing out the best). */
   bytesOf(hash: string): Uint8Array | undefined {
     const c = this.cache.get(hash);
