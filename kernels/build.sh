@@ -42,6 +42,34 @@ cd "$SUITE"
 "${CC[@]}" -O1 -Wl,--export=floyd_warshall -Wl,--export=dist \
   -o floyd/module.wasm floyd/floyd.c
 
+# ---- reference builds: every C kernel at clang -O2 (kernels/reference-o2/<name>/module.wasm) ----
+# Not suite kernels: each has the same exports as its suite kernel and is run with that kernel's
+# harness. They show how close wt-promote-stack gets to the compiler's own register allocation.
+# -fno-builtin: with no libc, clang must not turn loops into memset/memcpy calls that nothing defines.
+REF="$KERNELS_DIR/reference-o2"
+for k in matmul jacobi2d sha256 sort nbody wordfreq raytrace matvec fft floyd; do mkdir -p "$REF/$k"; done
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=matmul -Wl,--export=A -Wl,--export=B -Wl,--export=C \
+  -o "$REF/matmul/module.wasm" matmul/matmul.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=jacobi_2d -Wl,--export=A -Wl,--export=B \
+  -o "$REF/jacobi2d/module.wasm" jacobi2d/jacobi2d.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=sha256 -Wl,--export=message -Wl,--export=digest \
+  -o "$REF/sha256/module.wasm" sha256/sha256.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=sort_ints -Wl,--export=data \
+  -o "$REF/sort/module.wasm" sort/sort.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=nbody -Wl,--export=px -Wl,--export=py -Wl,--export=pz \
+  -Wl,--export=vx -Wl,--export=vy -Wl,--export=vz -Wl,--export=mass \
+  -o "$REF/nbody/module.wasm" nbody/nbody.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=word_freq -Wl,--export=text -Wl,--export=table -Wl,--export=top -Wl,--export=overflow \
+  -o "$REF/wordfreq/module.wasm" wordfreq/wordfreq.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=render -Wl,--export=scene -Wl,--export=image \
+  -o "$REF/raytrace/module.wasm" raytrace/raytrace.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=power_iteration -Wl,--export=M -Wl,--export=x -Wl,--export=y \
+  -o "$REF/matvec/module.wasm" matvec/matvec.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=fft -Wl,--export=re -Wl,--export=im \
+  -o "$REF/fft/module.wasm" fft/fft.c
+"${CC[@]}" -O2 -fno-builtin -Wl,--export=floyd_warshall -Wl,--export=dist \
+  -o "$REF/floyd/module.wasm" floyd/floyd.c
+
 # ---- AssemblyScript, unoptimised (--debug only adds the name section; the code is identical without it) ----
 # Compiled from inside each kernel's folder so the function names in the name section carry no path.
 (cd crc32 && "${ASC[@]}" --debug crc32.ts --outFile module.wasm)
@@ -60,5 +88,5 @@ cd "$ROOT/examples"
   -o dot/dot.wasm dot/dot.c
 
 # wasm-ld marks its output executable; these are data files.
-chmod 644 "$SUITE"/*/module.wasm "$ROOT"/examples/*/*.wasm
-echo "built $(ls "$SUITE"/*/module.wasm | wc -l) suite modules and $(ls "$ROOT"/examples/*/*.wasm | wc -l) example modules"
+chmod 644 "$SUITE"/*/module.wasm "$REF"/*/module.wasm "$ROOT"/examples/*/*.wasm
+echo "built $(ls "$SUITE"/*/module.wasm | wc -l) suite modules, $(ls "$REF"/*/module.wasm | wc -l) clang -O2 reference modules and $(ls "$ROOT"/examples/*/*.wasm | wc -l) example modules"

@@ -1,7 +1,8 @@
 /**
  * A recipe is what wasmtune tunes: global Binaryen settings ("knobs") plus an ordered list of steps.
  * A step is a pass name from the catalog, or a pipeline: `-O` runs Binaryen's default optimization
- * pipeline at the recipe's levels (what `wasm-opt -O3` runs when the levels are 3/0).
+ * pipeline at the recipe's levels (what `wasm-opt -O3` runs when the levels are 3/0). A pass of ours
+ * with a parameter is written `name:arg` (`wt-unroll:4`), see {@link splitStep}.
  * Recipes serialise to JSON and to the equivalent `wasm-opt` command line.
  */
 import { createHash } from 'node:crypto';
@@ -74,6 +75,15 @@ export const PIPELINES = {
 export type PipelineName = keyof typeof PIPELINES;
 export function isPipeline(step: string): step is PipelineName {
   return Object.hasOwn(PIPELINES, step);
+}
+
+/**
+ * A step's pass name and argument: `wt-unroll:4` → `{name: 'wt-unroll', arg: '4'}`. No Binaryen pass or
+ * pipeline name contains a colon, so the split is unambiguous; the registry checks the argument.
+ */
+export function splitStep(step: string): { name: string; arg?: string } {
+  const colon = step.indexOf(':');
+  return colon < 0 ? { name: step } : { name: step.slice(0, colon), arg: step.slice(colon + 1) };
 }
 
 export interface Recipe {

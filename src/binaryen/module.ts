@@ -4,7 +4,7 @@
  */
 import binaryen from 'binaryen';
 import type { Knobs, Recipe } from '../recipe.js';
-import { PIPELINES, isPipeline } from '../recipe.js';
+import { PIPELINES, isPipeline, splitStep } from '../recipe.js';
 
 const b = binaryen as typeof binaryen & { getExceptionMessage?: (e: unknown) => [string, string] };
 
@@ -128,8 +128,11 @@ function applyKnobs(k: Knobs): void {
   binaryen.setOptimizeStackIR(stackIR);
 }
 
-/** A custom pass of ours operates on the module directly. */
-export type ModulePass = (m: binaryen.Module, api: typeof binaryen) => void;
+/**
+ * A custom pass of ours operates on the module directly. `arg` is the step's argument (`wt-unroll:4` →
+ * `'4'`), already checked against the pass's declared domain; undefined for a pass without one.
+ */
+export type ModulePass = (m: binaryen.Module, api: typeof binaryen, arg?: string) => void;
 
 /**
  * Apply a recipe exactly as `wasm-opt <steps> --optimize-level … --shrink-level … <knobs>` would:
@@ -146,6 +149,7 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
     };
     try {
       for (const step of recipe.passes) {
+        const { name, arg } = splitStep(step);
         if (isPipeline(step)) {
           flush();
           const levels = PIPELINES[step];
@@ -154,9 +158,9 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
           m.optimize();
           binaryen.setOptimizeLevel(recipe.knobs.optimizeLevel);
           binaryen.setShrinkLevel(recipe.knobs.shrinkLevel);
-        } else if (custom.has(step)) {
+        } else if (custom.has(name)) {
           flush();
-          custom.get(step)!(m, binaryen);
+          custom.get(name)!(m, binaryen, arg);
         } else {
           batch.push(step);
         }

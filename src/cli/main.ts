@@ -56,6 +56,9 @@ Usage:
       --json                           print the report as JSON
   wasmtune baselines <kernel> [--harness f] [--json]   -O0 … -Oz: sizes and runtime ratio to -O3
   wasmtune replay <recipe.json> <kernel> [--harness f] [--out f.wasm] [--check f.wasm]
+  wasmtune apply <recipe.json> <module|kernel> -o out.wasm [--harness f]
+                                       build any recipe, passes of ours included (wasm-opt cannot
+                                       run those: the printed command covers the part it can)
   wasmtune leaderboard [options]       run agents × kernels × seeds, replay every result, write tables
       --task <name>                    wasm-size-v0 (default) | wasm-runtime-v0: fixes kernels, budget,
                                        seeds and baseline; any override below makes a custom task
@@ -84,7 +87,7 @@ const OPTIONS = {
   objective: { type: 'string' },
   seed: { type: 'string', default: '1' },
   start: { type: 'string' },
-  out: { type: 'string' },
+  out: { type: 'string', short: 'o' },
   check: { type: 'string' },
   assume: { type: 'string' },
   'no-runtime': { type: 'boolean', default: false },
@@ -219,9 +222,15 @@ async function cmdBaselines(values: Values, positionals: string[], io: Io): Prom
   return 0;
 }
 
-async function cmdReplay(values: Values, positionals: string[], io: Io): Promise<number> {
+/**
+ * `replay` rebuilds a recipe and checks it against the best.wasm beside it; `apply` builds any recipe
+ * (passes of ours included, which wasm-opt cannot run) into a module written with -o.
+ */
+async function cmdReplay(values: Values, positionals: string[], io: Io, apply = false): Promise<number> {
   const { recipe, dir } = readRecipeFile(needPositional(positionals, 1, 'recipe file'));
+  if (apply && !values.out) throw new WasmtuneError('E_USAGE', "apply writes a module: give '-o out.wasm'.");
   const kernel = await loadKernel(needPositional(positionals, 2, 'kernel or module'), values.harness);
+  if (apply && !kernel.harness) io.stderr('WARNING: no harness given: the module passes Binaryen validation, but its OUTPUTS ARE NOT VERIFIED.\n');
   const ev = await Evaluator.create(kernel, { objective: 'size' });
   try {
     const rec = await ev.evaluate(recipe);
@@ -232,7 +241,7 @@ async function cmdReplay(values: Values, positionals: string[], io: Io): Promise
     const bytes = ev.bytesOf(rec.hash)!;
     io.stdout(`replayed   ${describeRecipe(recipe)}\nmodule     ${bytes.byteLength} B, sha256 ${rec.hash}, ${kernel.harness ? 'outputs verified' : 'OUTPUTS NOT VERIFIED (no harness)'}\n`);
     if (values.out) writeFileSync(values.out, bytes);
-    const check = values.check ?? (existsSync(join(dir, 'best.wasm')) ? join(dir, 'best.wasm') : undefined);
+    const check = values.check ?? (!apply && existsSync(join(dir, 'best.wasm')) ? join(dir, 'best.wasm') : undefined);
     if (check) {
       const expected = new Uint8Array(readFileSync(check));
       if (contentHash(expected) !== rec.hash) {
@@ -323,6 +332,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await cmdBaselines(values, positionals, io);
       case 'replay':
         return await cmdReplay(values, positionals, io);
+      case 'apply':
+        return await cmdReplay(values, positionals, io, true);
       case 'kernels':
         return await cmdKernels(io);
       case 'leaderboard':

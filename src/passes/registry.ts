@@ -2,11 +2,16 @@
  * The pass registry: one namespace for Binaryen's passes, our own (`wt-…`), and the pipeline steps
  * (`-O1` … `-Oz`). Unknown names fail with the closest names; excluded Binaryen passes fail with the
  * reason they are excluded.
+ *
+ * Parameters. A custom pass may declare a finite parameter domain; each value is then a step of its own,
+ * written `name:value` (`wt-unroll:4`), and registered here under that name. So every step in the
+ * registry is a complete action (search spaces, recipes and the catalog contract need nothing more), and
+ * a step with a missing or bad argument fails with the values the pass takes.
  */
 import { WasmtuneError, didYouMean } from '../errors.js';
-import { PIPELINES } from '../recipe.js';
+import { PIPELINES, splitStep } from '../recipe.js';
 import { BINARYEN_PASSES, EXCLUDED_PASSES, type PassRequirement } from './binaryen-passes.js';
-import { CUSTOM_PASSES } from './custom/index.js';
+import { CUSTOM_PASSES, type PassParam } from './custom/index.js';
 
 export interface PassInfo {
   readonly name: string;
@@ -15,6 +20,8 @@ export interface PassInfo {
   readonly origin: 'binaryen' | 'custom' | 'pipeline';
   readonly requires?: readonly PassRequirement[];
   readonly note?: string;
+  /** A step of a parameterised pass (`wt-unroll:4`): the pass (`wt-unroll`) and the value (`4`). */
+  readonly param?: { readonly pass: string; readonly value: string };
 }
 
 function build(): ReadonlyMap<string, PassInfo> {
@@ -30,10 +37,18 @@ function build(): ReadonlyMap<string, PassInfo> {
     add({ name, origin: 'binaryen', ...(p as Omit<PassInfo, 'name' | 'origin'>) });
   }
   for (const [name, p] of Object.entries(CUSTOM_PASSES)) {
-    add({ name, origin: 'custom', description: p.description, category: p.category });
+    if (!p.param) add({ name, origin: 'custom', description: p.description, category: p.category });
+    for (const value of p.param?.values ?? []) {
+      add({ name: `${name}:${value}`, origin: 'custom', description: `${p.description} (${p.param!.name} ${value})`, category: p.category, param: { pass: name, value } });
+    }
   }
   return map;
 }
+
+/** Custom passes that take a parameter, with its domain. */
+const PARAMETERISED: ReadonlyMap<string, PassParam> = new Map(
+  Object.entries(CUSTOM_PASSES).flatMap(([name, p]) => (p.param ? [[name, p.param] as const] : [])),
+);
 
 export const PASSES: ReadonlyMap<string, PassInfo> = build();
 
@@ -49,6 +64,14 @@ export function knownSteps(): Iterable<string> {
 export function getPass(name: string): PassInfo {
   const p = PASSES.get(name);
   if (p) return p;
+  const { name: pass, arg } = splitStep(name);
+  const param = PARAMETERISED.get(pass);
+  if (param) {
+    const steps = param.values.map((v) => `'${pass}:${v}'`).join(', ');
+    const got = arg === undefined ? `needs a ${param.name}` : `takes a ${param.name} of ${param.values.join(', ')}, got '${arg}'`;
+    throw new WasmtuneError('E_UNKNOWN_PASS', `Pass '${pass}' ${got}: write one of ${steps}.`);
+  }
+  if (arg !== undefined && PASSES.has(pass)) throw new WasmtuneError('E_UNKNOWN_PASS', `Pass '${pass}' takes no argument, got '${name}'.`);
   const excluded = (EXCLUDED_PASSES as Record<string, { reason: string } | undefined>)[name];
   if (excluded) throw new WasmtuneError('E_UNKNOWN_PASS', `Pass '${name}' is excluded from wasmtune's catalog: ${excluded.reason}`);
   throw new WasmtuneError('E_UNKNOWN_PASS', `Unknown pass '${name}'.${didYouMean(name, PASSES.keys())} Run 'wasmtune passes' for the catalog.`);

@@ -3,15 +3,34 @@
  * and is registered here; the builder process runs them on the module between Binaryen's passes.
  */
 import type { ModulePass } from '../../binaryen/module.js';
+import { promoteStack } from './promote-stack.js';
+import { INLINE_RANKS, inline } from './inline.js';
+import { FULL_UNROLL_LIMITS, UNROLL_FACTORS, unroll, unrollFull } from './unroll.js';
+
+/**
+ * A finite parameter domain. A pass that declares one is written `name:value` in recipes (`wt-unroll:4`),
+ * and each value is its own catalog step, so a search draws values like any other action.
+ */
+export interface PassParam {
+  /** What the value means, for listings and error messages ("factor"). */
+  readonly name: string;
+  readonly values: readonly string[];
+}
 
 export interface CustomPassInfo {
   readonly description: string;
   readonly category: string;
+  readonly param?: PassParam;
   readonly apply: ModulePass;
 }
 
-/** The registry of custom passes (empty until the first one lands). */
-export const CUSTOM_PASSES: Readonly<Record<string, CustomPassInfo>> = {};
+/** The registry of custom passes. */
+export const CUSTOM_PASSES: Readonly<Record<string, CustomPassInfo>> = {
+  'wt-promote-stack': { description: 'promote stack-frame slots whose address never escapes (clang -O0/-O1 locals) to Wasm locals', category: 'memory', apply: promoteStack },
+  'wt-unroll': { description: 'unroll innermost counted loops by a factor (guarded main loop, original loop as remainder)', category: 'control-flow', param: { name: 'factor', values: UNROLL_FACTORS }, apply: unroll },
+  'wt-unroll-full': { description: 'fully unroll innermost counted loops with a constant trip count up to the limit', category: 'control-flow', param: { name: 'max-trips', values: FULL_UNROLL_LIMITS }, apply: unrollFull },
+  'wt-inline': { description: 'inline the r-th ranked function (call sites in loops, then all call sites, then smaller) at every direct call site', category: 'inlining', param: { name: 'rank', values: INLINE_RANKS }, apply: inline },
+};
 
 export function customPassFunctions(): Map<string, ModulePass> {
   return new Map(Object.entries(CUSTOM_PASSES).map(([name, info]) => [name, info.apply]));

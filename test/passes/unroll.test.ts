@@ -1,0 +1,169 @@
+// wt-unroll and wt-unroll-full: golden WAT (WASMTUNE_UPDATE_GOLDEN=1 regenerates), trip counts around
+// the factor on hand-written loops of every recognised shape, and suite kernels through the Evaluator
+// (validated, output-equal on the harness seeds).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { binaryen } from '../../src/binaryen/module.js';
+import { unrollModule, tripCount, type UnrollMode, type UnrollStats } from '../../src/passes/custom/unroll.js';
+import { Evaluator } from '../../src/evaluate.js';
+import { loadKernel } from '../../src/kernels/index.js';
+import { DEFAULT_KNOBS } from '../../src/recipe.js';
+
+const golden = (f: string) => new URL(`../golden/unroll/${f}`, import.meta.url).pathname;
+const read = (f: string) => readFileSync(golden(f), 'utf8');
+
+/** Parse WAT, apply the pass, and return the stats, the text and the binary of the result. */
+function apply(wat: string, mode: UnrollMode): { stats: UnrollStats; text: string; bytes: Uint8Array; valid: boolean } {
+  const m = binaryen.parseText(wat);
+  try {
+    const stats = unrollModule(m, binaryen, mode);
+    return { stats, valid: m.validate() !== 0, text: m.emitText(), bytes: m.emitBinary() };
+  } finally {
+    m.dispose();
+  }
+}
+
+function original(wat: string): Uint8Array {
+  const m = binaryen.parseText(wat);
+  try {
+    return m.emitBinary();
+  } finally {
+    m.dispose();
+  }
+}
+
+/** Call an export on a fresh instance: its result (or trap) and a digest of memory afterwards. */
+function run(bytes: Uint8Array, name: string, arg: number): string {
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)));
+  const ex = inst.exports as Record<string, unknown>;
+  let result: string;
+  try {
+    result = String((ex[name] as (x: number) => number)(arg));
+  } catch (e) {
+    result = `trap: ${(e as Error).message}`;
+  }
+  const mem = new Int32Array((ex.memory as WebAssembly.Memory).buffer);
+  let h = 0;
+  for (let i = 0; i < 1024; i++) h = (Math.imul(h, 31) + mem[i]!) | 0;
+  return `${result} / memory ${h}`;
+}
+
+function exportsOf(bytes: Uint8Array): string[] {
+  return WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(bytes))).filter((e) => e.kind === 'function').map((e) => e.name);
+}
+
+function checkGolden(file: string, text: string): void {
+  if (process.env.WASMTUNE_UPDATE_GOLDEN === '1') writeFileSync(golden(file), text);
+  expect(existsSync(golden(file)), `${file} is missing: run with WASMTUNE_UPDATE_GOLDEN=1 and review it`).toBe(true);
+  expect(text).toBe(read(file));
+}
+
+describe('wt-unroll:k on counted loops of every shape', () => {
+  const wat = read('counted.wat');
+  const before = original(wat);
+
+  it('matches the golden output for k = 2', () => {
+    const r = apply(wat, { kind: 'partial', factor: 2 });
+    expect(r.valid).toBe(true);
+    checkGolden('counted.unroll-2.wat', r.text);
+  });
+
+  for (const k of [2, 4, 8]) {
+    it(`k = ${k}: unrolls the eleven counted loops, refuses the three it cannot prove, keeps every trip count`, () => {
+      const r = apply(wat, { kind: 'partial', factor: k });
+      expect(r.valid).toBe(true);
+      expect(r.stats).toEqual({ innermost: 14, unrolled: 11, refused: { continue: 1, bound: 1, direction: 1 } });
+      // k copies per iteration: the unrolled module has more loops (main + remainder) and is larger.
+      expect(r.bytes.byteLength).toBeGreaterThan(before.byteLength);
+      for (const name of exportsOf(before)) {
+        for (const n of [0, 1, k - 1, k, k + 1, 2 * k + 1, 37]) {
+          expect(run(r.bytes, name, n), `${name}(${n})`).toBe(run(before, name, n));
+        }
+      }
+    });
+  }
+});
+
+describe('wt-unroll-full:n on loops with constant trip counts', () => {
+  const wat = read('constant.wat');
+  const before = original(wat);
+
+  it('matches the golden output for n = 16', () => {
+    const r = apply(wat, { kind: 'full', maxTrips: 16 });
+    expect(r.valid).toBe(true);
+    checkGolden('constant.unroll-full-16.wat', r.text);
+  });
+
+  const expected: Record<number, UnrollStats> = {
+    4: { innermost: 8, unrolled: 3, refused: { 'too-many-trips': 4, 'unknown-start': 1 } },
+    8: { innermost: 8, unrolled: 6, refused: { 'too-many-trips': 1, 'unknown-start': 1 } },
+    16: { innermost: 8, unrolled: 6, refused: { 'too-many-trips': 1, 'unknown-start': 1 } },
+  };
+  for (const n of [4, 8, 16]) {
+    it(`n = ${n}: unrolls the loops of at most ${n} trips and keeps every result`, () => {
+      const r = apply(wat, { kind: 'full', maxTrips: n });
+      expect(r.valid).toBe(true);
+      expect(r.stats).toEqual(expected[n]);
+      for (const name of exportsOf(before)) {
+        for (const x of [0, 1, 3, 7, 100, -1]) expect(run(r.bytes, name, x), `${name}(${x})`).toBe(run(before, name, x));
+      }
+    });
+  }
+
+  it('computes trip counts with i32 wrap-around', () => {
+    const lt = { op: 'lt', signed: true, bound: { kind: 'const', value: 0 } } as const;
+    expect(tripCount('while-if', { ...lt, bound: { kind: 'const', value: 5 } }, 1, 0, 5, 100)).toBe(5);
+    expect(tripCount('do-while', { ...lt, bound: { kind: 'const', value: 5 } }, 1, 7, 5, 100)).toBe(1);
+    expect(tripCount('while-if', { op: 'lt', signed: false, bound: { kind: 'const', value: 3 } }, 1, -1, 3, 100)).toBe(0);
+    // From 3 below INT_MAX with step 2, the third value wraps to INT_MIN, which ends the loop.
+    expect(tripCount('while-if', { op: 'gt', signed: true, bound: { kind: 'const', value: 5 } }, 2, 0x7ffffffc, 5, 100)).toBe(2);
+    expect(tripCount('while-if', { op: 'ne', signed: false, bound: { kind: 'const', value: 3 } }, 2, 0, 3, 100)).toBeUndefined();
+  });
+});
+
+// Suite kernels: the pass alone on the committed module and after Binaryen's pipelines, each run through
+// the Evaluator (Binaryen validation, then the same outputs as the original on the harness seeds).
+const KERNELS = ['crc32', 'conv2d', 'fir', 'rle', 'floyd', 'matvec'];
+const RECIPES: string[][] = [['wt-unroll:4'], ['-O1', 'wt-unroll:8'], ['-O3', 'wt-unroll:2', '-O3'], ['wt-unroll-full:16'], ['-O1', 'wt-unroll-full:8']];
+
+function countUnrolled(bytes: Uint8Array, features: number, level: number | undefined, mode: UnrollMode): number {
+  const m = binaryen.readBinary(bytes);
+  try {
+    m.setFeatures(features);
+    if (level !== undefined) {
+      binaryen.setOptimizeLevel(level);
+      binaryen.setShrinkLevel(0);
+      m.optimize();
+    }
+    return unrollModule(m, binaryen, mode).unrolled;
+  } finally {
+    m.dispose();
+  }
+}
+
+describe('suite kernels stay valid and output-equal', () => {
+  for (const name of KERNELS) {
+    describe(name, () => {
+      let ev: Evaluator;
+      let bytes: Uint8Array;
+      beforeAll(async () => {
+        const kernel = await loadKernel(`kernel://wasmtune-v0/${name}`);
+        bytes = kernel.bytes;
+        ev = await Evaluator.create(kernel, { objective: 'size' });
+      });
+      afterAll(() => ev?.close());
+
+      it('has loops the pass unrolls', () => {
+        const mode = { kind: 'partial', factor: 4 } as const;
+        expect(countUnrolled(bytes, ev.features, undefined, mode) + countUnrolled(bytes, ev.features, 1, mode)).toBeGreaterThan(0);
+      });
+
+      for (const passes of RECIPES) {
+        it(passes.join(' '), async () => {
+          const r = await ev.evaluate({ knobs: { ...DEFAULT_KNOBS }, passes });
+          expect(r.state === 'ok' ? 'ok' : `${r.reason}: ${r.detail}`).toBe('ok');
+        });
+      }
+    });
+  }
+});
