@@ -12,6 +12,9 @@
  *
  * `restart` > 0: after that many evaluations without a new best, start again from a fresh random recipe
  * (extending the start recipe when there is one) at temperature t0 (0 = never).
+ *
+ * Inside a meta-technique, a shared record better than the current point becomes the current point (the
+ * search moves to the better region another technique found).
  */
 import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
 import type { EvalRecord } from '../src/evaluate.js';
@@ -84,6 +87,17 @@ export function createAnneal(ctx: AgentContext, options: AnnealOptions): Agent {
         currentScore = Infinity;
         initial = current;
         initialKey = undefined;
+      }
+    },
+    share(record: EvalRecord) {
+      const score = scoreOf(record);
+      seen.add(recipeKey(record.recipe));
+      if (score >= currentScore) return;
+      current = cloneRecipe(record.recipe);
+      currentScore = score;
+      if (score < best) {
+        best = score;
+        sinceBest = 0;
       }
     },
   };

@@ -12,8 +12,10 @@
  * Ties are broken at random (the RNG), as OpenTuner shuffles before sorting. (OpenTuner takes log base 2
  * in the exploration term; this takes the natural log, as UCB1.)
  *
- * Each observation goes back to the technique that proposed it (only to it). "New best" is across all
- * techniques: strictly better than every valid record the bandit has seen. A technique that proposes
+ * Each observation goes back to the technique that proposed it, and is shared with the others (as
+ * OpenTuner's techniques share one results database: a local search moves to a better point another
+ * technique found, a GA takes it in as an immigrant). "New best" is across all techniques: strictly
+ * better than every valid record the bandit has seen. A technique that proposes
  * nothing more (undefined) is dropped; the bandit ends when all are.
  *
  * `techniques`: sub-techniques joined by '+' (random, anneal, hill, greedy, ga, ga-ox1, ga-pmx).
@@ -128,6 +130,7 @@ export function createBandit(rng: Rng, techs: readonly Agent[], c: number, windo
       const arm = pending.take(record);
       if (arm === undefined) return;
       techs[arm]!.observe(record);
+      techs.forEach((t, i) => i !== arm && t.share?.(record));
       queue.record(arm, newBest);
     },
   };

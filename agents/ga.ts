@@ -14,7 +14,8 @@
  * crossover OX1, `ga-pmx` partially mapped crossover; `ga` is ga-ox1 with the crossover as an option.
  *
  * Ask/tell: a generation's new individuals are queued and proposed one by one; the next generation is
- * bred once all of them have been observed.
+ * bred once all of them have been observed. Inside a meta-technique, a shared record better than every
+ * individual of the last bred population joins the generation being evaluated (an immigrant).
  */
 import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
 import type { EvalRecord } from '../src/evaluate.js';
@@ -123,6 +124,12 @@ export function createGa(ctx: AgentContext, options: GaOptions): Agent {
       if (pending.take(record) === undefined) return;
       next.push({ recipe: record.recipe, score: scoreOf(record) });
       if (!queue.length && pending.size === 0) breed();
+    },
+    share(record: EvalRecord) {
+      const score = scoreOf(record);
+      seen.add(recipeKey(record.recipe));
+      if (score === Infinity || population.some((x) => x.score <= score) || next.some((x) => x.score <= score)) return;
+      next.push({ recipe: cloneRecipe(record.recipe), score });
     },
   };
 }

@@ -23,6 +23,12 @@ export interface Agent {
   propose(): Recipe | undefined;
   /** The record of a proposal (its score: lower is better; undefined when invalid). */
   observe(record: EvalRecord): void;
+  /**
+   * A record another technique proposed, when this agent runs inside a meta-technique: techniques share
+   * their results as OpenTuner's share one results database, so a local search can move to a better
+   * point someone else found. Never the reply to this agent's own proposal; optional.
+   */
+  share?(record: EvalRecord): void;
 }
 
 export interface AgentInfo<O extends Record<string, number | boolean | string> = Record<string, number | boolean | string>> {

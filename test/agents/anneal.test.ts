@@ -35,6 +35,23 @@ function agentOf(info: AgentInfo, options: Record<string, number>, seed: string)
   return info.create({ space: defaultSpace(), rng: seedrandom(seed), objective: single('size') }, { ...info.defaults, ...options });
 }
 
+describe('shared results', () => {
+  it('moves to a better point another technique found, and ignores a worse one', () => {
+    const agent = agentOf(hill, { restart: 0 }, 'share');
+    const first = agent.propose()!;
+    agent.observe(ok(first, 100));
+    const better: Recipe = { knobs: { ...first.knobs, shrinkLevel: first.knobs.shrinkLevel === 2 ? 0 : 2 }, passes: ['vacuum', 'dce', '-Oz', 'merge-blocks'] };
+    agent.share!(ok(better, 50));
+    for (let i = 0; i < 20; i++) {
+      const r = agent.propose()!;
+      expect(isNeighbour(better, r), JSON.stringify(r)).toBe(true);
+      agent.observe(ok(r, 60)); // worse: hill stays at the shared point
+    }
+    agent.share!(ok(first, 70)); // worse than the current 50: ignored
+    expect(isNeighbour(better, agent.propose()!)).toBe(true);
+  });
+});
+
 describe('acceptance', () => {
   it('hill climbing never leaves a better point: all later proposals neighbour the first when they are worse', () => {
     const agent = agentOf(hill, { restart: 0 }, 'hill');

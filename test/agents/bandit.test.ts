@@ -47,12 +47,13 @@ describe('AUC bandit', () => {
     expect(n).toBeLessThan(10_000);
   });
 
-  it('routes each observation to its proposer and gives the technique that finds new bests most proposals', () => {
+  it('routes each observation to its proposer, shares it with the others, and gives the technique that finds new bests most proposals', () => {
     // Two fake techniques: 'good' finds a new best with every proposal, 'bad' never does.
     const make = (name: string) => {
       let i = 0;
       const proposed: string[] = [];
       const observed: string[] = [];
+      const shared: string[] = [];
       const agent: Agent = {
         propose() {
           const r = { knobs: { ...DEFAULT_KNOBS }, passes: [name === 'good' ? 'vacuum' : 'dce'], n: i++ } as Recipe;
@@ -62,8 +63,11 @@ describe('AUC bandit', () => {
         observe(rec) {
           observed.push(JSON.stringify(rec.recipe));
         },
+        share(rec) {
+          shared.push(JSON.stringify(rec.recipe));
+        },
       };
-      return { agent, proposed, observed };
+      return { agent, proposed, observed, shared };
     };
     const good = make('good');
     const bad = make('bad');
@@ -76,6 +80,9 @@ describe('AUC bandit', () => {
     }
     expect(good.observed).toEqual(good.proposed);
     expect(bad.observed).toEqual(bad.proposed);
+    // and every record is shared with the technique that did not propose it
+    expect(good.shared).toEqual(bad.proposed);
+    expect(bad.shared).toEqual(good.proposed);
     expect(good.proposed.length + bad.proposed.length).toBe(200);
     expect(good.proposed.length).toBeGreaterThan(150);
     expect(bad.proposed.length).toBeGreaterThan(0);
