@@ -1,13 +1,11 @@
 // wt-inline: the ranking, golden WAT (WASMTUNE_UPDATE_GOLDEN=1 regenerates), every rank on helpers with
 // early returns, zero-initialised locals, loops, nested calls and references, and suite kernels through
 // the Evaluator (validated, output-equal on the harness seeds).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { binaryen } from '../../src/binaryen/module.js';
 import { inlineModule, type InlineStats } from '../../src/passes/custom/inline.js';
-import { Evaluator } from '../../src/evaluate.js';
-import { loadKernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS } from '../../src/recipe.js';
+import { suiteStaysOutputEqual } from './suite.js';
 
 const golden = (f: string) => new URL(`../golden/inline/${f}`, import.meta.url).pathname;
 const read = (f: string) => readFileSync(golden(f), 'utf8');
@@ -95,28 +93,4 @@ function inlinedCalls(bytes: Uint8Array, features: number, rank: number): number
   }
 }
 
-describe('suite kernels stay valid and output-equal', () => {
-  for (const name of KERNELS) {
-    describe(name, () => {
-      let ev: Evaluator;
-      let bytes: Uint8Array;
-      beforeAll(async () => {
-        const kernel = await loadKernel(`kernel://wasmtune-v0/${name}`);
-        bytes = kernel.bytes;
-        ev = await Evaluator.create(kernel, { objective: 'size' });
-      });
-      afterAll(() => ev?.close());
-
-      it('has a function the pass inlines', () => {
-        expect(inlinedCalls(bytes, ev.features, 0)).toBeGreaterThan(0);
-      });
-
-      for (const passes of RECIPES) {
-        it(passes.join(' '), async () => {
-          const r = await ev.evaluate({ knobs: { ...DEFAULT_KNOBS }, passes });
-          expect(r.state === 'ok' ? 'ok' : `${r.reason}: ${r.detail}`).toBe('ok');
-        });
-      }
-    });
-  }
-});
+suiteStaysOutputEqual(KERNELS, RECIPES, { title: 'has a function the pass inlines', test: (bytes, features) => inlinedCalls(bytes, features, 0) > 0 });

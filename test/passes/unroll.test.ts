@@ -1,13 +1,11 @@
 // wt-unroll and wt-unroll-full: golden WAT (WASMTUNE_UPDATE_GOLDEN=1 regenerates), trip counts around
 // the factor on hand-written loops of every recognised shape, and suite kernels through the Evaluator
 // (validated, output-equal on the harness seeds).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { binaryen } from '../../src/binaryen/module.js';
 import { unrollModule, tripCount, type UnrollMode, type UnrollStats } from '../../src/passes/custom/unroll.js';
-import { Evaluator } from '../../src/evaluate.js';
-import { loadKernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS } from '../../src/recipe.js';
+import { suiteStaysOutputEqual } from './suite.js';
 
 const golden = (f: string) => new URL(`../golden/unroll/${f}`, import.meta.url).pathname;
 const read = (f: string) => readFileSync(golden(f), 'utf8');
@@ -141,29 +139,10 @@ function countUnrolled(bytes: Uint8Array, features: number, level: number | unde
   }
 }
 
-describe('suite kernels stay valid and output-equal', () => {
-  for (const name of KERNELS) {
-    describe(name, () => {
-      let ev: Evaluator;
-      let bytes: Uint8Array;
-      beforeAll(async () => {
-        const kernel = await loadKernel(`kernel://wasmtune-v0/${name}`);
-        bytes = kernel.bytes;
-        ev = await Evaluator.create(kernel, { objective: 'size' });
-      });
-      afterAll(() => ev?.close());
-
-      it('has loops the pass unrolls', () => {
-        const mode = { kind: 'partial', factor: 4 } as const;
-        expect(countUnrolled(bytes, ev.features, undefined, mode) + countUnrolled(bytes, ev.features, 1, mode)).toBeGreaterThan(0);
-      });
-
-      for (const passes of RECIPES) {
-        it(passes.join(' '), async () => {
-          const r = await ev.evaluate({ knobs: { ...DEFAULT_KNOBS }, passes });
-          expect(r.state === 'ok' ? 'ok' : `${r.reason}: ${r.detail}`).toBe('ok');
-        });
-      }
-    });
-  }
+suiteStaysOutputEqual(KERNELS, RECIPES, {
+  title: 'has loops the pass unrolls',
+  test: (bytes, features) => {
+    const mode = { kind: 'partial', factor: 4 } as const;
+    return countUnrolled(bytes, features, undefined, mode) + countUnrolled(bytes, features, 1, mode) > 0;
+  },
 });
