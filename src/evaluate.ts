@@ -122,6 +122,8 @@ export class Evaluator {
     if (usesRuntime(this.objective) && !this.kernel.harness) {
       throw new WasmtuneError('E_NO_HARNESS', 'The runtime objective needs a harness (--harness file.json|file.mjs): without one nothing can be run.');
     }
+    // The runner starts while the builder reads the module (each process takes a while to load).
+    if (this.kernel.harness) this.runner.warm();
     const features = await this.builder.features(this.kernel.bytes);
     if (features === undefined) {
       throw new WasmtuneError('E_BAD_MODULE', `${this.kernel.uri} does not pass Binaryen validation with any feature set Node's engine supports.`);

@@ -21,6 +21,11 @@ export class Runner {
     this.worker = new ChildWorker(entry.file, [...entry.execArgv, ...RUNNER_V8_FLAGS]);
   }
 
+  /** Start the runner process ahead of the first request. */
+  warm(): void {
+    this.worker.warm();
+  }
+
   get restarts(): number {
     return Math.max(0, this.worker.starts - 1);
   }

@@ -61,6 +61,16 @@ export class ChildWorker<Req, Res> {
     return child;
   }
 
+  /** Start the child now (if none is running), so its start-up overlaps other work. */
+  warm(): void {
+    if (!this.live()) this.start();
+  }
+
+  private live(): ChildProcess | undefined {
+    const c = this.child;
+    return c && c.exitCode === null && c.signalCode === null && c.connected ? c : undefined;
+  }
+
   /** The tail of the child's stderr (validator messages, V8 errors). */
   get stderr(): string {
     return this.stderrTail;
@@ -75,7 +85,7 @@ export class ChildWorker<Req, Res> {
   }
 
   private send(req: Req, timeoutMs: number): Promise<ChildResult<Res>> {
-    const child = this.child && this.child.exitCode === null && this.child.signalCode === null && this.child.connected ? this.child : this.start();
+    const child = this.live() ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve) => {
       let done = false;
