@@ -139,7 +139,9 @@ function machine(): string {
 /** The commit the code ran at (the action space and agents change between commits), when known. */
 function commit(): string {
   try {
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: projectRoot(), encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '';
+    // The leaderboards themselves are tracked files that a run rewrites: they do not make the code dirty.
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/leaderboard'], { cwd: projectRoot(), encoding: 'utf8' });
+    const dirty = status.trim() ? ' (with uncommitted changes)' : '';
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot(), encoding: 'utf8' }).trim() + dirty;
   } catch {
     return 'unknown';
