@@ -2,13 +2,12 @@
 // early returns, zero-initialised locals, loops, nested calls and references, and suite kernels through
 // the Evaluator (validated, output-equal on the harness seeds).
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { binaryen } from '../../src/binaryen/module.js';
 import { inlineModule, type InlineStats } from '../../src/passes/custom/inline.js';
-import { suiteStaysOutputEqual } from './suite.js';
+import { goldenDir, runExport, suiteStaysOutputEqual } from './suite.js';
 
-const golden = (f: string) => new URL(`../golden/inline/${f}`, import.meta.url).pathname;
-const read = (f: string) => readFileSync(golden(f), 'utf8');
+const golden = goldenDir('inline');
+const read = golden.read;
 
 function apply(wat: string, rank: number): { stats: InlineStats; text: string; bytes: Uint8Array; valid: boolean; functions: number } {
   const m = binaryen.parseText(wat);
@@ -18,27 +17,6 @@ function apply(wat: string, rank: number): { stats: InlineStats; text: string; b
   } finally {
     m.dispose();
   }
-}
-
-/** Call an export on a fresh instance: its result (or trap) and a digest of memory afterwards. */
-function run(bytes: Uint8Array, name: string, arg: number): string {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as Record<string, unknown>;
-  let result: string;
-  try {
-    result = String((ex[name] as (x: number) => number)(arg));
-  } catch (e) {
-    result = `trap: ${(e as Error).message}`;
-  }
-  const mem = new Int32Array((ex.memory as WebAssembly.Memory).buffer);
-  let h = 0;
-  for (let i = 0; i < 1024; i++) h = (Math.imul(h, 31) + mem[i]!) | 0;
-  return `${result} / memory ${h}`;
-}
-
-function checkGolden(file: string, text: string): void {
-  if (process.env.WASMTUNE_UPDATE_GOLDEN === '1') writeFileSync(golden(file), text);
-  expect(existsSync(golden(file)), `${file} is missing: run with WASMTUNE_UPDATE_GOLDEN=1 and review it`).toBe(true);
-  expect(text).toBe(read(file));
 }
 
 describe('wt-inline:r on helper functions', () => {
@@ -52,8 +30,8 @@ describe('wt-inline:r on helper functions', () => {
   });
 
   it('matches the golden output for r = 1 (early returns) and r = 5 (a loop, locals starting at zero)', () => {
-    checkGolden('helpers.inline-1.wat', apply(wat, 1).text);
-    checkGolden('helpers.inline-5.wat', apply(wat, 5).text);
+    golden.check('helpers.inline-1.wat', apply(wat, 1).text);
+    golden.check('helpers.inline-5.wat', apply(wat, 5).text);
   });
 
   const expected: Array<Pick<InlineStats, 'callee' | 'inlined' | 'skipped' | 'removed'>> = [
@@ -74,7 +52,7 @@ describe('wt-inline:r on helper functions', () => {
       expect(after.functions).toBe(before.functions - (stats.removed ? 1 : 0));
       if (r < 7) expect(after.text).not.toBe(before.text);
       for (const n of [0, 1, 2, 5, 17, 100]) {
-        for (const f of ['run', 'exported', 'dead']) expect(run(after.bytes, f, n), `${f}(${n})`).toBe(run(before.bytes, f, n));
+        for (const f of ['run', 'exported', 'dead']) expect(runExport(after.bytes, f, n), `${f}(${n})`).toBe(runExport(before.bytes, f, n));
       }
     });
   }

@@ -2,13 +2,12 @@
 // the factor on hand-written loops of every recognised shape, and suite kernels through the Evaluator
 // (validated, output-equal on the harness seeds).
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { binaryen } from '../../src/binaryen/module.js';
 import { unrollModule, tripCount, type UnrollMode, type UnrollStats } from '../../src/passes/custom/unroll.js';
-import { suiteStaysOutputEqual } from './suite.js';
+import { goldenDir, runExport, suiteStaysOutputEqual } from './suite.js';
 
-const golden = (f: string) => new URL(`../golden/unroll/${f}`, import.meta.url).pathname;
-const read = (f: string) => readFileSync(golden(f), 'utf8');
+const golden = goldenDir('unroll');
+const read = golden.read;
 
 /** Parse WAT, apply the pass, and return the stats, the text and the binary of the result. */
 function apply(wat: string, mode: UnrollMode): { stats: UnrollStats; text: string; bytes: Uint8Array; valid: boolean } {
@@ -30,30 +29,8 @@ function original(wat: string): Uint8Array {
   }
 }
 
-/** Call an export on a fresh instance: its result (or trap) and a digest of memory afterwards. */
-function run(bytes: Uint8Array, name: string, arg: number): string {
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)));
-  const ex = inst.exports as Record<string, unknown>;
-  let result: string;
-  try {
-    result = String((ex[name] as (x: number) => number)(arg));
-  } catch (e) {
-    result = `trap: ${(e as Error).message}`;
-  }
-  const mem = new Int32Array((ex.memory as WebAssembly.Memory).buffer);
-  let h = 0;
-  for (let i = 0; i < 1024; i++) h = (Math.imul(h, 31) + mem[i]!) | 0;
-  return `${result} / memory ${h}`;
-}
-
 function exportsOf(bytes: Uint8Array): string[] {
   return WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(bytes))).filter((e) => e.kind === 'function').map((e) => e.name);
-}
-
-function checkGolden(file: string, text: string): void {
-  if (process.env.WASMTUNE_UPDATE_GOLDEN === '1') writeFileSync(golden(file), text);
-  expect(existsSync(golden(file)), `${file} is missing: run with WASMTUNE_UPDATE_GOLDEN=1 and review it`).toBe(true);
-  expect(text).toBe(read(file));
 }
 
 describe('wt-unroll:k on counted loops of every shape', () => {
@@ -63,7 +40,7 @@ describe('wt-unroll:k on counted loops of every shape', () => {
   it('matches the golden output for k = 2', () => {
     const r = apply(wat, { kind: 'partial', factor: 2 });
     expect(r.valid).toBe(true);
-    checkGolden('counted.unroll-2.wat', r.text);
+    golden.check('counted.unroll-2.wat', r.text);
   });
 
   for (const k of [2, 4, 8]) {
@@ -75,7 +52,7 @@ describe('wt-unroll:k on counted loops of every shape', () => {
       expect(r.bytes.byteLength).toBeGreaterThan(before.byteLength);
       for (const name of exportsOf(before)) {
         for (const n of [0, 1, k - 1, k, k + 1, 2 * k + 1, 37]) {
-          expect(run(r.bytes, name, n), `${name}(${n})`).toBe(run(before, name, n));
+          expect(runExport(r.bytes, name, n), `${name}(${n})`).toBe(runExport(before, name, n));
         }
       }
     });
@@ -89,7 +66,7 @@ describe('wt-unroll-full:n on loops with constant trip counts', () => {
   it('matches the golden output for n = 16', () => {
     const r = apply(wat, { kind: 'full', maxTrips: 16 });
     expect(r.valid).toBe(true);
-    checkGolden('constant.unroll-full-16.wat', r.text);
+    golden.check('constant.unroll-full-16.wat', r.text);
   });
 
   const expected: Record<number, UnrollStats> = {
@@ -103,7 +80,7 @@ describe('wt-unroll-full:n on loops with constant trip counts', () => {
       expect(r.valid).toBe(true);
       expect(r.stats).toEqual(expected[n]);
       for (const name of exportsOf(before)) {
-        for (const x of [0, 1, 3, 7, 100, -1]) expect(run(r.bytes, name, x), `${name}(${x})`).toBe(run(before, name, x));
+        for (const x of [0, 1, 3, 7, 100, -1]) expect(runExport(r.bytes, name, x), `${name}(${x})`).toBe(runExport(before, name, x));
       }
     });
   }
