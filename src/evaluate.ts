@@ -17,11 +17,7 @@ import type { OutputValue } from './harness/types.js';
 import type { Kernel } from './kernels/index.js';
 import { WasmtuneError } from './errors.js';
 import { recipeHash, type Recipe } from './recipe.js';
-import { METRICS, scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
-
-/** The single metrics (see src/objective.ts for combinations). */
-export const OBJECTIVES = METRICS;
-export type Objective = Metric;
+import { scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
 export type InvalidReason =
   | 'binaryen-fatal'
@@ -73,7 +69,7 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 export interface EvaluatorOptions {
-  objective: Objective | ObjectiveSpec;
+  objective: Metric | ObjectiveSpec;
   /** Target wall time per timed module per round (ms); iterations grow to reach it. */
   roundMs?: number;
 }

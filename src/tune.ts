@@ -9,7 +9,7 @@
  * winner's curse).
  */
 import seedrandom from 'seedrandom';
-import { Evaluator, FINAL, type EvalRecord, type InvalidReason, type Metrics, type Objective } from './evaluate.js';
+import { Evaluator, FINAL, type EvalRecord, type InvalidReason, type Metrics } from './evaluate.js';
 import type { Kernel } from './kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, type OptLevelName, type Recipe } from './recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
@@ -44,7 +44,7 @@ export interface TuneOptions {
   agent: AgentInfo;
   agentOptions: Record<string, number | boolean | string>;
   budget: Budget;
-  objective: Objective | ObjectiveSpec;
+  objective: Metric | ObjectiveSpec;
   seed: number;
   start?: Recipe;
   space?: SpaceOptions;
@@ -124,8 +124,6 @@ export interface TuneResult {
   bestBytes: Uint8Array;
   records: EvalRecord[];
 }
-
-export const OBJECTIVE_BASELINE = METRIC_BASELINE;
 
 function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
   return { recipe: recipeToJson(r.recipe), hash: r.hash, ...r.metrics };

@@ -4,11 +4,11 @@
  * replays exactly. Rewards are the improvement of the objective normalised to a named baseline (-O3 for
  * runtime, -Oz for sizes) and say whether they are deterministic.
  */
-import { Evaluator, type EvalRecord, type Metrics, type Objective } from '../evaluate.js';
+import { Evaluator, type EvalRecord, type Metrics } from '../evaluate.js';
+import { METRIC_BASELINE, type Metric } from '../objective.js';
 import { loadKernel, type Kernel } from '../kernels/index.js';
 import { DEFAULT_KNOBS, checkKnob, levelRecipe, recipeToJson, type KnobName, type Recipe } from '../recipe.js';
 import { expandStep } from '../passes/registry.js';
-import { OBJECTIVE_BASELINE } from '../tune.js';
 import { WasmtuneError } from '../errors.js';
 import type { OptLevelName } from '../recipe.js';
 
@@ -51,10 +51,10 @@ export class WasmEnv {
   private current: Observation | undefined;
   private baselineScore = NaN;
 
-  private constructor(readonly evaluator: Evaluator, readonly objective: Objective) {}
+  private constructor(readonly evaluator: Evaluator, readonly objective: Metric) {}
 
   /** An environment for one kernel (a URI, suite name or module path). */
-  static async create(kernel: string | Kernel, objective: Objective = 'size', harness?: string): Promise<WasmEnv> {
+  static async create(kernel: string | Kernel, objective: Metric = 'size', harness?: string): Promise<WasmEnv> {
     const k = typeof kernel === 'string' ? await loadKernel(kernel, harness) : kernel;
     const ev = await Evaluator.create(k, { objective });
     return new WasmEnv(ev, objective);
@@ -80,7 +80,7 @@ export class WasmEnv {
   /** Start from the unmodified module (or from `recipe`); returns the observation. */
   async reset(recipe: Recipe = { knobs: { ...DEFAULT_KNOBS }, passes: [] }): Promise<Observation> {
     if (Number.isNaN(this.baselineScore)) {
-      const base = OBJECTIVE_BASELINE[this.objective];
+      const base = METRIC_BASELINE[this.objective];
       if (this.objective === 'runtime') {
         const o3 = await this.score(levelRecipe('O3'));
         if (o3.state === 'ok') await this.evaluator.setRuntimeBaseline(this.evaluator.bytesOf(o3.hash)!);
@@ -100,7 +100,7 @@ export class WasmEnv {
   async step(action: Action): Promise<StepResult> {
     const cur = this.current;
     if (!cur) throw new Error('call reset() first');
-    const reward = (value: number): Reward => ({ value, baseline: OBJECTIVE_BASELINE[this.objective], deterministic: this.rewardDeterministic });
+    const reward = (value: number): Reward => ({ value, baseline: METRIC_BASELINE[this.objective], deterministic: this.rewardDeterministic });
     if (action.kind === 'stop') return { observation: cur, reward: 0, done: true, info: { reward: reward(0) } };
     const recipe = recipeToJson(cur.state.recipe);
     if (action.kind === 'pass') recipe.passes.push(...expandStep(action.name));
