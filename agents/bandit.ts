@@ -1,6 +1,6 @@
 /**
  * An AUC bandit meta-technique, as OpenTuner's AUCBanditMetaTechnique: it splits the proposals among
- * sub-techniques (by default random, anneal and ga-ox1 with their own defaults, all created here with
+ * sub-techniques (by default random, anneal and ga (OX1) with their own defaults, all created here with
  * the same context and RNG) and gives each proposal to the technique with the highest
  *
  *   score_i = AUC_i + C · sqrt(2 ln N / n_i)
@@ -18,14 +18,16 @@
  * better than every valid record the bandit has seen. A technique that proposes
  * nothing more (undefined) is dropped; the bandit ends when all are.
  *
- * `techniques`: sub-techniques joined by '+' (random, anneal, hill, greedy, ga, ga-ox1, ga-pmx).
+ * `techniques`: sub-techniques joined by '+' (random, anneal, hill, greedy, ga, ga-pmx, cem, sweep).
  */
 import { defineAgent, type Agent, type AgentInfo } from '../src/agent.js';
 import type { Rng } from '../src/space.js';
 import type { EvalRecord } from '../src/evaluate.js';
 import { WasmtuneError } from '../src/errors.js';
 import { anneal, hill } from './anneal.js';
-import { ga, gaOx1, gaPmx } from './ga.js';
+import { ga, gaPmx } from './ga.js';
+import { cem } from './cem.js';
+import { sweep } from './sweep.js';
 import { greedy } from './greedy.js';
 import { Pending, scoreOf, shuffle } from './mutate.js';
 import { random } from './random.js';
@@ -36,7 +38,8 @@ const SUB_TECHNIQUES: Record<string, AgentInfo> = {
   hill: hill as unknown as AgentInfo,
   greedy: greedy as unknown as AgentInfo,
   ga: ga as unknown as AgentInfo,
-  'ga-ox1': gaOx1 as unknown as AgentInfo,
+  cem: cem as unknown as AgentInfo,
+  sweep: sweep as unknown as AgentInfo,
   'ga-pmx': gaPmx as unknown as AgentInfo,
 };
 
@@ -91,7 +94,7 @@ export const bandit = defineAgent({
   name: 'bandit',
   description:
     "AUC bandit meta-technique (OpenTuner): splits proposals among sub-techniques ('+'-joined) by area-under-curve credit for new bests in a sliding window, plus C·sqrt(2 ln N / n_i) exploration",
-  defaults: { techniques: 'random+anneal+ga-ox1', C: 0.05, window: 500 },
+  defaults: { techniques: 'random+anneal+ga', C: 0.05, window: 500 },
   create(ctx, options): Agent {
     const names = options.techniques.split('+').filter(Boolean);
     if (!names.length) throw new WasmtuneError('E_USAGE', `Agent option 'techniques' needs at least one of ${Object.keys(SUB_TECHNIQUES).join(', ')}.`);

@@ -10,8 +10,8 @@
  * `mutationRate`. A child equal to a recipe already proposed is mutated again (a few tries), so the
  * budget goes to new recipes. Invalid records score worst.
  *
- * Crossovers (agents/mutate.ts explains how they work on sequences with repeats): `ga-ox1` uses order
- * crossover OX1, `ga-pmx` partially mapped crossover; `ga` is ga-ox1 with the crossover as an option.
+ * Crossovers (agents/mutate.ts explains how they work on sequences with repeats): `ga` uses order
+ * crossover OX1 by default (option `crossover`), `ga-pmx` partially mapped crossover.
  *
  * Ask/tell: a generation's new individuals are queued and proposed one by one; the next generation is
  * bred once all of them have been observed. Inside a meta-technique, a shared record better than every
@@ -143,13 +143,6 @@ export const ga = defineAgent({
   description: describe('crossover = ox1 | pmx'),
   defaults: { ...GA_DEFAULTS, crossover: 'ox1' },
   create: (ctx, options) => createGa(ctx, options),
-});
-
-export const gaOx1 = defineAgent({
-  name: 'ga-ox1',
-  description: describe('order crossover OX1'),
-  defaults: GA_DEFAULTS,
-  create: (ctx, options) => createGa(ctx, { ...options, crossover: 'ox1' }),
 });
 
 export const gaPmx = defineAgent({

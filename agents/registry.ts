@@ -4,7 +4,9 @@ import { WasmtuneError, didYouMean } from '../src/errors.js';
 import { random } from './random.js';
 import { greedy } from './greedy.js';
 import { anneal, hill } from './anneal.js';
-import { ga, gaOx1, gaPmx } from './ga.js';
+import { ga, gaPmx } from './ga.js';
+import { cem } from './cem.js';
+import { sweep } from './sweep.js';
 import { bandit } from './bandit.js';
 
 export const AGENTS = {
@@ -13,8 +15,9 @@ export const AGENTS = {
   anneal,
   hill,
   ga,
-  'ga-ox1': gaOx1,
   'ga-pmx': gaPmx,
+  cem,
+  sweep,
   bandit,
 } as const;
 

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_KNOBS, KNOB_SPACE, PIPELINES, type KnobName, type Knobs, type Recipe } from './recipe.js';
 import { PASSES, expandStep } from './passes/registry.js';
+import { WasmtuneError, didYouMean } from './errors.js';
 
 export type Rng = () => number;
 
@@ -26,18 +27,40 @@ export interface SpaceOptions {
   /** Allow the low-memory-unused knob and the passes that need it (an assumption; opt-in). */
   lowMemoryUnused?: boolean;
   maxLength?: number;
+  /**
+   * Steps the search never proposes: a step (`licm`, `wt-unroll:8`, `-O4`), or a parameterised pass
+   * (`wt-unroll`), which excludes every value. Excluding every pass of our own (the keys of
+   * CUSTOM_PASSES in src/passes/custom/index.ts) gives Binaryen's space alone.
+   */
+  exclude?: readonly string[];
+}
+
+/** The exclusion set of {@link SpaceOptions.exclude}, checked: an unknown name is a user error. */
+function exclusions(names: readonly string[]): ReadonlySet<string> {
+  const params = new Set([...PASSES.values()].flatMap((p) => (p.param ? [p.param.pass] : [])));
+  for (const n of names) {
+    if (!PASSES.has(n) && !params.has(n)) {
+      throw new WasmtuneError('E_UNKNOWN_PASS', `Cannot exclude '${n}': no such step.${didYouMean(n, [...PASSES.keys(), ...params])}`);
+    }
+  }
+  return new Set(names);
 }
 
 export function defaultSpace(opts: SpaceOptions = {}): SearchSpace {
+  const excluded = exclusions(opts.exclude ?? []);
   const passes = [...PASSES.values()]
     .filter((p) => p.origin !== 'pipeline')
     // Passes that need a user assumption are proposed only when the user made it.
     .filter((p) => opts.lowMemoryUnused || !p.requires?.includes('low-memory-unused'))
+    .filter((p) => !excluded.has(p.name) && !(p.param && excluded.has(p.param.pass)))
     .map((p) => p.name);
+  const pipelines = Object.keys(PIPELINES).filter((n) => !excluded.has(n));
+  // Draws pick from both lists: neither may be empty.
+  if (!passes.length || !pipelines.length) throw new WasmtuneError('E_USAGE', `The exclusions leave no ${passes.length ? 'pipeline' : 'pass'} to propose.`);
   const knobs = (Object.keys(KNOB_SPACE) as KnobName[]).filter(
     (k) => (k !== 'fastMath' || opts.fastMath) && (k !== 'trapsNeverHappen' || opts.trapsNeverHappen) && (k !== 'lowMemoryUnused' || opts.lowMemoryUnused),
   );
-  return { passes, pipelines: Object.keys(PIPELINES), maxLength: opts.maxLength ?? 24, knobs };
+  return { passes, pipelines, maxLength: opts.maxLength ?? 24, knobs };
 }
 
 export function pick<T>(rng: Rng, xs: readonly T[]): T {

@@ -1,4 +1,4 @@
-// bandit: OpenTuner's AUC bandit over random, anneal and ga-ox1, each observation routed to its proposer.
+// bandit: OpenTuner's AUC bandit over random, anneal and ga, each observation routed to its proposer.
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { AucBandit, bandit, createBandit } from '../../agents/bandit.js';

@@ -1,18 +1,26 @@
-// ga, ga-ox1, ga-pmx: generations of crossover + mutation with tournament selection and elitism.
+// ga (OX1 by default), ga-pmx: generations of crossover + mutation with tournament selection and elitism.
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { ga, gaOx1, gaPmx } from '../../agents/ga.js';
+import { ga, gaPmx } from '../../agents/ga.js';
 import { defaultSpace } from '../../src/space.js';
 import { drive, syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
 import { single } from '../../src/objective.js';
 
-syntheticSuite(gaOx1);
+syntheticSuite(ga);
 syntheticSuite(gaPmx);
 
 describe('ga', () => {
-  it('is ga-ox1 by default', () => {
-    expect(drive(ga, 7, 120).proposals).toEqual(drive(gaOx1, 7, 120).proposals);
+  it('uses OX1 by default; PMX is a different search', () => {
+    const pmx = ga.create({ space: defaultSpace(), rng: seedrandom('t:7'), objective: single('size') }, { ...ga.defaults, crossover: 'pmx' });
     expect(drive(ga, 7, 120).proposals).not.toEqual(drive(gaPmx, 7, 120).proposals);
+    // ga with crossover=pmx is ga-pmx.
+    const viaOption: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const r = pmx.propose()!;
+      viaOption.push(JSON.stringify(r));
+      pmx.observe(syntheticRecord(r));
+    }
+    expect(viaOption).toEqual(drive(gaPmx, 7, 120).proposals);
   });
 
   it('proposes whole generations, and keeps elites without re-proposing them', () => {
@@ -39,4 +47,4 @@ describe('ga', () => {
   });
 });
 
-tuneSuite([gaOx1, gaPmx]);
+tuneSuite([ga, gaPmx]);

@@ -1,0 +1,57 @@
+// cem: the cross-entropy method moves its sampling distribution towards the elite recipes.
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { cem } from '../../agents/cem.js';
+import { defaultSpace } from '../../src/space.js';
+import { single } from '../../src/objective.js';
+import type { EvalRecord } from '../../src/evaluate.js';
+import { recipeHash, type Recipe } from '../../src/recipe.js';
+import { drive, syntheticSuite, tuneSuite } from './common.js';
+
+syntheticSuite(cem);
+
+/** Size objective where only recipes holding `vacuum` are good: the fewer steps besides it, the better. */
+function record(recipe: Recipe): EvalRecord {
+  const score = recipe.passes.includes('vacuum') ? 100 + recipe.passes.length : 1000;
+  const metrics = { sizeBytes: score, gzipBytes: score, brotliBytes: score, peakMemoryBytes: 0, declaredMemoryBytes: 0, dataSegmentBytes: 0, functions: 1 };
+  return { state: 'ok', recipe, hash: recipeHash(recipe), metrics, score, cached: false, walltimeMs: 0 };
+}
+
+function run(options: Record<string, number>, seed: string, n: number): Recipe[] {
+  const agent = cem.create({ space: defaultSpace(), rng: seedrandom(seed), objective: single('size') }, { ...cem.defaults, ...options });
+  const out: Recipe[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = agent.propose()!;
+    out.push(r);
+    agent.observe(record(r));
+  }
+  return out;
+}
+
+const share = (rs: Recipe[]) => rs.filter((r) => r.passes.includes('vacuum')).length / rs.length;
+
+describe('cem', () => {
+  it('draws the steps of the elite more often after a few generations', () => {
+    const rs = run({ generation: 12 }, 'cem-1', 12 * 8);
+    const gen0 = share(rs.slice(0, 12));
+    const late = share(rs.slice(12 * 5));
+    // One step among ~120: random search puts it in a few percent of recipes at most.
+    expect(gen0).toBeLessThan(0.25);
+    expect(late).toBeGreaterThan(0.5);
+    // Short recipes score better here, and the length distribution follows.
+    const len = (xs: Recipe[]) => xs.reduce((a, r) => a + r.passes.length, 0) / xs.length;
+    expect(len(rs.slice(12 * 5))).toBeLessThan(len(rs.slice(0, 12)));
+  });
+
+  it('with rate 0 never learns: the share stays at random search level', () => {
+    const rs = run({ generation: 12, rate: 0 }, 'cem-1', 12 * 8);
+    expect(share(rs.slice(12 * 5))).toBeLessThan(0.25);
+  });
+
+  it('proposes each recipe once', () => {
+    const { proposals } = drive(cem, 5, 200);
+    expect(new Set(proposals).size).toBe(proposals.length);
+  });
+});
+
+tuneSuite([cem]);
