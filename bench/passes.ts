@@ -24,7 +24,7 @@
  * Output: `<out>/passes-results.md` and `<out>/passes-results.json` (by default `bench/`), rewritten
  * after each kernel, so a run that is stopped keeps what it finished.
  *
- *   node dist/bench/passes.js [--kernels suite|a,b] [--budget 100] [--seed 1] [--agent random]
+ *   node dist/bench/passes.js [--kernels suite|a,b] [--budget 100] [--seed 1] [--agent sweep]
  *                             [--quick] [--out DIR]
  */
 import { execFileSync } from 'node:child_process';
