@@ -24,7 +24,7 @@ function errorOf(f: () => unknown): WasmtuneError {
 
 describe('the registry', () => {
   it('has one step per value of each parameterised pass, and not the bare name', () => {
-    expect(parameterised.map(([n]) => n).sort()).toEqual(['wt-inline', 'wt-unroll', 'wt-unroll-full']);
+    expect(parameterised.map(([n]) => n).sort()).toEqual(['wt-inline', 'wt-inline-site', 'wt-promote-stack-fn', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested']);
     for (const [name, p] of parameterised) {
       expect(isKnownStep(name)).toBe(false);
       for (const v of p.param!.values) {
@@ -35,6 +35,9 @@ describe('the registry', () => {
       }
     }
     expect([...PASSES.keys()].filter((k) => k.startsWith('wt-unroll:'))).toEqual(['wt-unroll:2', 'wt-unroll:4', 'wt-unroll:8']);
+    expect([...PASSES.keys()].filter((k) => k.startsWith('wt-unroll-nested:'))).toEqual(['wt-unroll-nested:2', 'wt-unroll-nested:4', 'wt-unroll-nested:8']);
+    expect([...PASSES.keys()].filter((k) => k.startsWith('wt-promote-stack'))).toEqual(['wt-promote-stack', 'wt-promote-stack-fn:0', 'wt-promote-stack-fn:1', 'wt-promote-stack-fn:2', 'wt-promote-stack-fn:3']);
+    expect([...PASSES.keys()].filter((k) => k.startsWith('wt-inline-site:')).length).toBe(8);
   });
 
   it('says which values a pass takes when the argument is missing or wrong', () => {

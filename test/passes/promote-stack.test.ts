@@ -1,17 +1,19 @@
-// wt-promote-stack: golden WAT (input → expected output; WASMTUNE_UPDATE_GOLDEN=1 rewrites the expected
-// files, review the diff), the same results as the input on several arguments, and on every C kernel of
-// the suite the same outputs as the original module on several harness seeds, alone and around
-// Binaryen's pipelines, with fewer memory accesses on the clang -O0 kernels.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// wt-promote-stack and wt-promote-stack-fn: golden WAT (input → expected output; WASMTUNE_UPDATE_GOLDEN=1
+// rewrites the expected files, review the diff), the same results as the input on several arguments,
+// the ranking of functions, and on the C kernels of the suite the same outputs as the original module on
+// several harness seeds (built and run in this process, see suite.ts), alone and around Binaryen's
+// pipelines, with fewer memory accesses on the clang -O0 kernels.
+//
+// The default run checks a sample of C kernels on 3 seeds; WASMTUNE_FULL=1 checks every C kernel on 6.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { binaryen, DEFAULT_FEATURES } from '../../src/binaryen/module.js';
 import { promoteStackSlots, type StackPromotionReport } from '../../src/passes/custom/promote-stack.js';
 import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
 import { PASSES } from '../../src/passes/registry.js';
-import { Evaluator } from '../../src/evaluate.js';
-import { listSuite, loadKernel, projectRoot, type Kernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS, type Recipe } from '../../src/recipe.js';
+import { listSuite, projectRoot } from '../../src/kernels/index.js';
+import { FULL, KernelCheck, goldenDir, sample } from './suite.js';
 
 const GOLDEN = new URL('../golden/promote-stack/', import.meta.url).pathname;
 const UPDATE = process.env.WASMTUNE_UPDATE_GOLDEN === '1';
@@ -30,19 +32,19 @@ function memoryAccesses(text: string): number {
   return (text.match(/\b[if](32|64)\.(load|store)\w*/g) ?? []).length;
 }
 
-function promote(m: binaryen.Module): Promoted {
-  const report = promoteStackSlots(m, binaryen);
+function promote(m: binaryen.Module, rank?: number): Promoted {
+  const report = promoteStackSlots(m, binaryen, rank === undefined ? {} : { rank });
   const text = m.emitText();
   return { report, valid: m.validate() !== 0, text, bytes: m.emitBinary(), memoryAccesses: memoryAccesses(text) };
 }
 
-function promoteWat(wat: string, features = DEFAULT_FEATURES): Promoted & { input: Uint8Array; inputText: string } {
+function promoteWat(wat: string, features = DEFAULT_FEATURES, rank?: number): Promoted & { input: Uint8Array; inputText: string } {
   const m = binaryen.parseText(wat);
   try {
     m.setFeatures(features);
     const input = m.emitBinary();
     const inputText = m.emitText();
-    return { ...promote(m), input, inputText };
+    return { ...promote(m, rank), input, inputText };
   } finally {
     m.dispose();
   }
@@ -67,8 +69,8 @@ const byName = (r: StackPromotionReport, name: string) => r.functions.find((f) =
 describe('wt-promote-stack: golden WAT', () => {
   const inputs = readdirSync(GOLDEN).filter((f) => f.endsWith('.wat') && !f.endsWith('.expected.wat')).sort();
 
-  it('has the four inputs', () => {
-    expect(inputs).toEqual(['escape.wat', 'frame.wat', 'narrow.wat', 'stripped.wat']);
+  it('has the five inputs', () => {
+    expect(inputs).toEqual(['escape.wat', 'frame.wat', 'narrow.wat', 'ranked.wat', 'stripped.wat']);
   });
 
   for (const file of inputs) {
@@ -149,57 +151,115 @@ describe('wt-promote-stack: golden WAT', () => {
   it('is registered in the catalog', () => {
     expect(CUSTOM_PASSES['wt-promote-stack']?.category).toBe('memory');
     expect(PASSES.get('wt-promote-stack')?.origin).toBe('custom');
+    expect(CUSTOM_PASSES['wt-promote-stack-fn']?.param?.values).toEqual(['0', '1', '2', '3']);
+    expect(PASSES.get('wt-promote-stack-fn:0')?.origin).toBe('custom');
   });
 });
 
-// ── every C kernel of the suite ───────────────────────────────────────────────────────────────────────
+describe('wt-promote-stack-fn:r: one function, by rank', () => {
+  const golden = goldenDir('promote-stack');
+  const wat = golden.read('ranked.wat');
+  const all = promoteWat(wat);
+  const order = ['sum', 'run', 'poly', 'poly2'];
+
+  it('ranks the functions promotion changes: accesses in loops, then all accesses, then index', () => {
+    expect(all.report.ranking).toEqual([
+      { name: 'sum', index: 1, accessesInLoops: 7, accesses: 11 },
+      { name: 'run', index: 5, accessesInLoops: 6, accesses: 12 },
+      { name: 'poly', index: 0, accessesInLoops: 0, accesses: 6 },
+      { name: 'poly2', index: 4, accessesInLoops: 0, accesses: 6 },
+    ]);
+    expect(byName(all.report, 'uninit')).toMatchObject({ outcome: 'unchanged', slotsKept: 1 });
+    expect(byName(all.report, 'leak')).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('matches the golden outputs for r = 0 (a loop) and r = 1 (a frame around calls, removed)', () => {
+    for (const r of [0, 1]) {
+      const out = promoteWat(wat, DEFAULT_FEATURES, r);
+      expect(out.valid).toBe(true);
+      golden.check(`ranked.fn-${r}.expected.wat`, out.text);
+    }
+  });
+
+  for (let r = 0; r < 4; r++) {
+    it(`r = ${r}: promotes ${order[r]} only, same results`, async () => {
+      const out = promoteWat(wat, DEFAULT_FEATURES, r);
+      expect(out.valid).toBe(true);
+      for (const f of out.report.functions) {
+        const expected = f.name === order[r] ? byName(all.report, f.name)!.outcome : order.includes(f.name) ? 'skipped' : byName(all.report, f.name)!.outcome;
+        expect(f.outcome, f.name).toBe(expected);
+      }
+      expect(byName(out.report, order[r]!)).toEqual(byName(all.report, order[r]!));
+      expect(out.memoryAccesses).toBe(memoryAccesses(out.inputText) - all.report.ranking[r]!.accesses);
+      expect(await runs(out.bytes)).toEqual(await runs(out.input));
+    });
+  }
+
+  it('changes nothing when the rank is beyond the candidates, or when a function may read its caller’s frame', () => {
+    const frame = readFileSync(join(GOLDEN, 'frame.wat'), 'utf8');
+    expect(promoteWat(frame).report.ranking.map((c) => c.name)).toEqual(['sum_squares', 'square']);
+    for (const r of [2, 3]) {
+      const out = promoteWat(frame, DEFAULT_FEATURES, r);
+      expect(out.text).toBe(out.inputText);
+    }
+    const peeking = wat.replace('(func $leak (result i32)', '(func $leak (result i32) (drop (i32.load offset=4 (global.get $__stack_pointer)))');
+    const out = promoteWat(peeking, DEFAULT_FEATURES, 0);
+    expect(out.report.ranking).toEqual([]);
+    expect(out.text).toBe(out.inputText);
+  });
+});
+
+// ── the C kernels of the suite ───────────────────────────────────────────────────────────────────────
 
 /** Suite kernels with a C source, and which of them kernels/build.sh compiles at -O0. */
-function cKernels(): Array<{ uri: string; name: string; o0: boolean }> {
+function cKernels(): Array<{ name: string; o0: boolean }> {
   const root = projectRoot();
   const build = readFileSync(join(root, 'kernels', 'build.sh'), 'utf8').replace(/\\\n/g, ' ');
   const o0 = new Set([...build.matchAll(/^"\$\{CC\[@\]\}" -O0 .*-o (\w+)\/module\.wasm/gm)].map((x) => x[1]!));
   return listSuite()
-    .map((uri) => ({ uri, name: uri.split('/').pop()! }))
-    .filter(({ name }) => readdirSync(join(root, 'kernels', 'wasmtune-v0', name)).some((f) => f.endsWith('.c')))
-    .map((k) => ({ ...k, o0: o0.has(k.name) }));
+    .map((uri) => uri.split('/').pop()!)
+    .filter((name) => readdirSync(join(root, 'kernels', 'wasmtune-v0', name)).some((f) => f.endsWith('.c')))
+    .map((name) => ({ name, o0: o0.has(name) }));
 }
 
-const SEEDS = [1, 2, 3, 4, 5, 6];
-const recipe = (passes: string[]): Recipe => ({ knobs: { ...DEFAULT_KNOBS }, passes });
+const SEEDS = sample([1, 2, 3, 4, 5, 6], [1, 2, 3]);
+/** The default sample: two clang -O0 kernels (one with many small functions) and one -O1 kernel. */
+const QUICK = ['sort', 'matmul', 'fft'];
+const RECIPES: string[][] = [
+  ['wt-promote-stack'],
+  ...sample([['-O1', 'wt-promote-stack'], ['wt-promote-stack', '-O3']], [['wt-promote-stack', '-O3']]),
+  ...sample([['wt-promote-stack-fn:0'], ['-O1', 'wt-promote-stack-fn:1'], ['wt-promote-stack-fn:2', 'wt-promote-stack-fn:0', '-O3'], ['wt-promote-stack-fn:3']], [['wt-promote-stack-fn:1', 'wt-promote-stack-fn:0', '-O3']]),
+];
 
-describe('wt-promote-stack on every C kernel', () => {
-  const kernels = cKernels();
+describe('wt-promote-stack on the C kernels', () => {
+  const all = cKernels();
+  const kernels = FULL ? all : all.filter((k) => QUICK.includes(k.name));
 
   it('finds the C kernels, some built at -O0', () => {
-    expect(kernels.length).toBeGreaterThanOrEqual(8);
-    expect(kernels.filter((k) => k.o0).length).toBeGreaterThanOrEqual(5);
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    expect(all.filter((k) => k.o0).length).toBeGreaterThanOrEqual(5);
+    expect(kernels.map((k) => k.name).sort()).toEqual(FULL ? all.map((k) => k.name).sort() : [...QUICK].sort());
   });
 
-  for (const k of kernels) {
-    describe(k.name, () => {
-      let kernel: Kernel;
-      let ev: Evaluator;
+  for (const { name, o0 } of kernels) {
+    describe(name, () => {
+      let k: KernelCheck;
       beforeAll(async () => {
-        const loaded = await loadKernel(k.uri);
-        kernel = { ...loaded, harness: { ...loaded.harness!, seeds: SEEDS } };
-        ev = await Evaluator.create(kernel, { objective: 'size' });
-      });
-      afterAll(() => ev?.close());
-
-      it(`validates and keeps the outputs on seeds ${SEEDS.join(',')}: alone, after -O1, before -O3`, async () => {
-        for (const passes of [['wt-promote-stack'], ['-O1', 'wt-promote-stack'], ['wt-promote-stack', '-O3']]) {
-          const r = await ev.evaluate(recipe(passes));
-          expect(r.state === 'ok' ? 'ok' : `${r.reason}: ${r.detail}`, passes.join(' ')).toBe('ok');
-        }
+        k = await KernelCheck.load(name, SEEDS);
       });
 
-      it(k.o0 ? 'promotes slots: fewer loads and stores, smaller module' : 'never adds memory accesses', async () => {
-        const m = binaryen.readBinary(kernel.bytes);
+      for (const passes of RECIPES) {
+        it(`${passes.join(' ')}: validates and keeps the outputs on seeds ${SEEDS.join(',')}`, () => {
+          expect(k.check(passes)).toBe('ok');
+        });
+      }
+
+      it(o0 ? 'promotes slots: fewer loads and stores, smaller module; each ranked function alone promotes some' : 'never adds memory accesses', () => {
+        const m = binaryen.readBinary(k.bytes);
         let before: number;
         let after: Promoted;
         try {
-          m.setFeatures(ev.features);
+          m.setFeatures(k.features);
           before = memoryAccesses(m.emitText());
           after = promote(m);
         } finally {
@@ -207,14 +267,25 @@ describe('wt-promote-stack on every C kernel', () => {
         }
         expect(after.valid).toBe(true);
         expect(after.memoryAccesses).toBeLessThanOrEqual(before);
-        if (!k.o0) return;
+        if (!o0) return;
         const promoted = after.report.functions.reduce((n, f) => n + f.slotsPromoted, 0);
         expect(promoted).toBeGreaterThan(0);
         expect(after.memoryAccesses).toBeLessThan(before);
-        const plain = await ev.evaluate(recipe([]));
-        const withPass = await ev.evaluate(recipe(['wt-promote-stack']));
-        expect(plain.state === 'ok' && withPass.state === 'ok').toBe(true);
-        if (plain.state === 'ok' && withPass.state === 'ok') expect(withPass.metrics.sizeBytes).toBeLessThan(plain.metrics.sizeBytes);
+        expect(k.build(['wt-promote-stack']).byteLength).toBeLessThan(k.build([]).byteLength);
+        // One function at a time: the first ranks each remove some accesses, never more than all together.
+        expect(after.report.ranking.length).toBeGreaterThan(0);
+        for (let r = 0; r < Math.min(2, after.report.ranking.length); r++) {
+          const one = binaryen.readBinary(k.bytes);
+          try {
+            one.setFeatures(k.features);
+            const single = promote(one, r);
+            expect(single.valid).toBe(true);
+            expect(single.memoryAccesses).toBe(before - after.report.ranking[r]!.accesses);
+            expect(single.memoryAccesses).toBeGreaterThanOrEqual(after.memoryAccesses);
+          } finally {
+            one.dispose();
+          }
+        }
       });
     });
   }

@@ -1,14 +1,147 @@
 /**
+ * Shared helpers of the pass tests.
+ *
  * The property every pass of ours keeps on the suite: each recipe that uses it builds a module that
  * validates and gives the original's outputs on the harness seeds; and the pass has something to do on
- * each kernel (so the property is not vacuous).
+ * each kernel (so the property is not vacuous). Kernels are checked in the test's own process, with no
+ * child process: the recipe is built exactly as the builder process builds it (`build` with the
+ * registry's pass functions), validated by Binaryen, and the kernel's harness runs it as the runner
+ * process does. The Evaluator around those processes (isolation, deadlines, caching) is exercised by
+ * the catalog contract (test/passes-contract.test.ts), which runs every step of ours too.
+ *
+ * `WASMTUNE_FULL=1` runs the full sets (every kernel, every recipe, more seeds) that the default run
+ * samples; see {@link FULL}.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { Evaluator } from '../../src/evaluate.js';
-import { loadKernel } from '../../src/kernels/index.js';
+import { build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from '../../src/binaryen/module.js';
+import { customPassFunctions } from '../../src/passes/custom/index.js';
+import { compareOutputs } from '../../src/harness/compare.js';
+import { seededRng, type LoadedHarness } from '../../src/harness/load.js';
+import type { HarnessContext, OutputValue } from '../../src/harness/types.js';
+import { loadKernel, type Kernel } from '../../src/kernels/index.js';
 import { DEFAULT_KNOBS } from '../../src/recipe.js';
 
+/** `WASMTUNE_FULL=1`: every kernel, recipe and seed; the default run checks a sample of each. */
+export const FULL = process.env.WASMTUNE_FULL === '1';
+
+/** The full list under `WASMTUNE_FULL=1`, else the sample. */
+export function sample<T>(full: readonly T[], quick: readonly T[]): readonly T[] {
+  return FULL ? full : quick;
+}
+
+const custom = customPassFunctions();
+
+type Outputs = Array<Record<string, OutputValue>>;
+
+/** A suite kernel with its original outputs, to check recipes against in this process. */
+export class KernelCheck {
+  private constructor(
+    readonly kernel: Kernel,
+    readonly features: number,
+    readonly seeds: readonly number[],
+    private readonly facts: ModuleFacts,
+    private readonly reference: Outputs,
+  ) {}
+
+  private static readonly loaded = new Map<string, Promise<KernelCheck>>();
+
+  /** The kernel `kernel://wasmtune-v0/<name>`, loaded once per test file (and per seed list). */
+  static load(name: string, seeds?: readonly number[]): Promise<KernelCheck> {
+    const key = `${name}/${seeds?.join(',') ?? ''}`;
+    let p = KernelCheck.loaded.get(key);
+    if (!p) {
+      p = (async () => {
+        const kernel = await loadKernel(`kernel://wasmtune-v0/${name}`);
+        const features = detectFeatures(kernel.bytes);
+        if (features === undefined) throw new Error(`${name} does not validate`);
+        const facts = moduleFacts(kernel.bytes, features);
+        const s = seeds ?? kernel.harness!.seeds;
+        const reference = run(kernel.harness!, kernel.bytes, facts, s);
+        if (typeof reference === 'string') throw new Error(`${name}: the harness fails on the original module: ${reference}`);
+        return new KernelCheck(kernel, features, s, facts, reference);
+      })();
+      KernelCheck.loaded.set(key, p);
+    }
+    return p;
+  }
+
+  get bytes(): Uint8Array {
+    return this.kernel.bytes;
+  }
+
+  /** The module a recipe builds from the original. */
+  build(passes: readonly string[]): Uint8Array {
+    return build(this.kernel.bytes, { knobs: { ...DEFAULT_KNOBS }, passes: [...passes] }, this.features, custom);
+  }
+
+  /** 'ok' when the recipe's module validates and gives the original's outputs on the seeds, else why not. */
+  check(passes: readonly string[]): string {
+    let bytes: Uint8Array;
+    try {
+      bytes = this.build(passes);
+    } catch (e) {
+      return `build: ${(e as Error).message}`;
+    }
+    if (!checkBuilt(bytes, this.features).valid) return 'validation: Binaryen validation failed';
+    const out = run(this.kernel.harness!, bytes, this.facts, this.seeds);
+    if (typeof out === 'string') return `trap: ${out}`;
+    for (let i = 0; i < this.seeds.length; i++) {
+      const d = compareOutputs(this.reference[i]!, out[i]!, this.kernel.harness!.harness.tolerance);
+      if (d) return `wrong-output: seed ${this.seeds[i]}: ${d}`;
+    }
+    return 'ok';
+  }
+}
+
+/** Run the harness on a module for each seed, as the runner process does: the outputs, or the error. */
+function run(h: LoadedHarness, bytes: Uint8Array, facts: ModuleFacts, seeds: readonly number[]): Outputs | string {
+  const mod = new WebAssembly.Module(new Uint8Array(bytes));
+  const out: Outputs = [];
+  for (const seed of seeds) {
+    try {
+      const ctx = instantiate(h, mod, facts, seed);
+      const state = h.harness.setup(ctx);
+      const result = h.harness.run(ctx, state);
+      out.push(detach(h.harness.output(ctx, state, result)));
+    } catch (e) {
+      return `seed ${seed}: ${(e as Error).message}`;
+    }
+  }
+  return out;
+}
+
+function instantiate(h: LoadedHarness, mod: WebAssembly.Module, facts: ModuleFacts, seed: number): HarnessContext {
+  const mi = facts.memoryImport;
+  const memory = mi ? new WebAssembly.Memory({ initial: mi.initialPages, ...(mi.maximumPages !== undefined ? { maximum: mi.maximumPages } : {}) }) : undefined;
+  const given = h.harness.imports?.({ ...(memory ? { memory } : {}) }) ?? {};
+  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
+  for (const imp of WebAssembly.Module.imports(mod)) {
+    const provided = given[imp.module]?.[imp.name];
+    const ns = (imports[imp.module] ??= {});
+    if (provided !== undefined) ns[imp.name] = provided;
+    else if (imp.kind === 'function') {
+      ns[imp.name] = () => {
+        throw new Error(`imported function ${imp.module}.${imp.name} called; the harness does not provide it`);
+      };
+    } else if (imp.kind === 'memory' && memory) ns[imp.name] = memory;
+  }
+  const instance = new WebAssembly.Instance(mod, imports);
+  const exported = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) as WebAssembly.Memory | undefined;
+  return { exports: instance.exports, memory: (instance.exports.memory as WebAssembly.Memory | undefined) ?? exported ?? memory, rng: seededRng(seed), seed };
+}
+
+/** Copies of views on linear memory. */
+function detach(values: Record<string, OutputValue>): Record<string, OutputValue> {
+  const copy = (v: OutputValue): OutputValue =>
+    Array.isArray(v) ? v.map(copy) : ArrayBuffer.isView(v) ? ((v as unknown as { slice(): ArrayBufferView }).slice?.() ?? v) : v;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, copy(v)]));
+}
+
+/**
+ * For each kernel: `applies` holds (the pass has work there), and every recipe stays valid and
+ * output-equal.
+ */
 export function suiteStaysOutputEqual(
   kernels: readonly string[],
   recipes: readonly string[][],
@@ -17,23 +150,18 @@ export function suiteStaysOutputEqual(
   describe('suite kernels stay valid and output-equal', () => {
     for (const name of kernels) {
       describe(name, () => {
-        let ev: Evaluator;
-        let bytes: Uint8Array;
+        let k: KernelCheck;
         beforeAll(async () => {
-          const kernel = await loadKernel(`kernel://wasmtune-v0/${name}`);
-          bytes = kernel.bytes;
-          ev = await Evaluator.create(kernel, { objective: 'size' });
+          k = await KernelCheck.load(name);
         });
-        afterAll(() => ev?.close());
 
         it(applies.title, () => {
-          expect(applies.test(bytes, ev.features)).toBe(true);
+          expect(applies.test(k.bytes, k.features)).toBe(true);
         });
 
         for (const passes of recipes) {
-          it(passes.join(' '), async () => {
-            const r = await ev.evaluate({ knobs: { ...DEFAULT_KNOBS }, passes });
-            expect(r.state === 'ok' ? 'ok' : `${r.reason}: ${r.detail}`).toBe('ok');
+          it(passes.join(' '), () => {
+            expect(k.check(passes)).toBe('ok');
           });
         }
       });
@@ -57,11 +185,11 @@ export function goldenDir(name: string): { read(file: string): string; check(fil
 }
 
 /** Call an export on a fresh instance: its result (or trap) and a digest of memory afterwards. */
-export function runExport(bytes: Uint8Array, name: string, arg: number): string {
+export function runExport(bytes: Uint8Array, name: string, arg: number | bigint): string {
   const ex = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as Record<string, unknown>;
   let result: string;
   try {
-    result = String((ex[name] as (x: number) => number)(arg));
+    result = String((ex[name] as (x: number | bigint) => unknown)(arg));
   } catch (e) {
     result = `trap: ${(e as Error).message}`;
   }

@@ -3,9 +3,9 @@
  * and is registered here; the builder process runs them on the module between Binaryen's passes.
  */
 import type { ModulePass } from '../../binaryen/module.js';
-import { promoteStack } from './promote-stack.js';
-import { INLINE_RANKS, inline } from './inline.js';
-import { FULL_UNROLL_LIMITS, UNROLL_FACTORS, unroll, unrollFull } from './unroll.js';
+import { PROMOTE_RANKS, promoteStack, promoteStackFunction } from './promote-stack.js';
+import { INLINE_RANKS, inline, inlineSingleSite } from './inline.js';
+import { FULL_UNROLL_LIMITS, UNROLL_FACTORS, unroll, unrollFull, unrollNested } from './unroll.js';
 
 /**
  * A finite parameter domain. A pass that declares one is written `name:value` in recipes (`wt-unroll:4`),
@@ -27,9 +27,12 @@ export interface CustomPassInfo {
 /** The registry of custom passes. */
 export const CUSTOM_PASSES: Readonly<Record<string, CustomPassInfo>> = {
   'wt-promote-stack': { description: 'promote stack-frame slots whose address never escapes (clang -O0/-O1 locals) to Wasm locals', category: 'memory', apply: promoteStack },
+  'wt-promote-stack-fn': { description: 'promote the stack frame of the r-th ranked function only (frame accesses in loops, then all frame accesses, then index)', category: 'memory', param: { name: 'rank', values: PROMOTE_RANKS }, apply: promoteStackFunction },
   'wt-unroll': { description: 'unroll innermost counted loops by a factor (guarded main loop, original loop as remainder)', category: 'control-flow', param: { name: 'factor', values: UNROLL_FACTORS }, apply: unroll },
+  'wt-unroll-nested': { description: 'unroll by a factor only the innermost counted loops nested inside another loop (the inner loops of nests)', category: 'control-flow', param: { name: 'factor', values: UNROLL_FACTORS }, apply: unrollNested },
   'wt-unroll-full': { description: 'fully unroll innermost counted loops with a constant trip count up to the limit', category: 'control-flow', param: { name: 'max-trips', values: FULL_UNROLL_LIMITS }, apply: unrollFull },
   'wt-inline': { description: 'inline the r-th ranked function (call sites in loops, then all call sites, then smaller) at every direct call site', category: 'inlining', param: { name: 'rank', values: INLINE_RANKS }, apply: inline },
+  'wt-inline-site': { description: 'inline the r-th ranked direct call site only (deeper in loops, then smaller callee, then position), keeping the callee', category: 'inlining', param: { name: 'rank', values: INLINE_RANKS }, apply: inlineSingleSite },
 };
 
 export function customPassFunctions(): Map<string, ModulePass> {

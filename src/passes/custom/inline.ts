@@ -12,6 +12,16 @@
  * then by function index; r picks the r-th, and a module with fewer candidates is left unchanged. So
  * `wt-inline:0` always means "the helper called most often from loops", on any module.
  *
+ * Single call sites: `wt-inline-site:r` (r ∈ 0…7) inlines exactly one direct call site and leaves the
+ * callee in place for its other callers (a callee left without callers is for Binaryen's
+ * `remove-unused-module-elements` to drop). Candidates are the call sites of functions that can be
+ * inlined (the same refusals as below, the growth limit applying to the one copy) whose call can be
+ * replaced (not of unreachable type). They are ranked by loop depth of the call site in its caller
+ * (deeper first), then by the callee's size in expressions (smaller first), then by position (caller
+ * index, then the order in which the calls complete in the caller's body, so a call inside another
+ * call's arguments comes first). r picks the r-th; with fewer candidates nothing changes. So
+ * `wt-inline-site:0` means "the smallest helper called from the innermost loop".
+ *
  * How. binaryen.js has no "inline this function" call, and Binaryen's own `inlining` pass can only be
  * steered function by function through `no-inline` markers, which stay on the functions for the rest
  * of the recipe and would silently change what later inlining steps do. So the pass inlines through the
@@ -48,7 +58,10 @@ interface Fn {
 interface Site {
   caller: Fn;
   place: Place;
-  inLoop: boolean;
+  /** Loops around the call site in its caller. */
+  depth: number;
+  /** Order of the call site in the module (callers by index, calls in the order they complete). */
+  position: number;
 }
 
 /** A function the pass can inline, with the facts the ranking uses. */
@@ -91,6 +104,7 @@ function scan(m: Module, api: Api): Scan {
   const refused = new Map<string, string>();
   const referenced = new Set<string>();
   let complete = true;
+  let position = 0;
   for (const fn of functions) {
     const found: Site[] = [];
     let loops = 0;
@@ -109,7 +123,7 @@ function scan(m: Module, api: Api): Scan {
         if (w.Call.isReturn(p.ref)) refused.set(fn.name, 'tail-call');
         const target = w.Call.getTarget(p.ref);
         if (target === fn.name) refused.set(fn.name, 'recursive');
-        else found.push({ caller: fn, place: p, inLoop: loops > 0 });
+        else found.push({ caller: fn, place: p, depth: loops, position: position++ });
       });
     } catch (e) {
       if (!(e instanceof UnknownExpression)) throw e;
@@ -127,20 +141,66 @@ function scan(m: Module, api: Api): Scan {
 
 const NUMERIC = (api: Api) => [api.i32, api.i64, api.f32, api.f64, api.v128];
 
+/** The size in expressions of a function the pass can inline, or undefined when it cannot. */
+function inlinableSize(api: Api, fn: Fn, s: Scan): number | undefined {
+  if (s.refused.has(fn.name)) return undefined;
+  const info = api.getFunctionInfo(fn.ref);
+  if (api.expandType(info.results).length > 1) return undefined;
+  if (![...api.expandType(info.params), ...info.vars].every((t) => NUMERIC(api).includes(t))) return undefined;
+  return treeSize(api, info.body);
+}
+
 /** The inlinable functions with direct call sites, in rank order. */
 export function inlineRanking(m: Module, api: Api, s: Scan = scan(m, api)): InlineCandidate[] {
   const out: InlineCandidate[] = [];
   for (const fn of s.functions) {
     const sites = s.sites.get(fn.name) ?? [];
-    if (!sites.length || s.refused.has(fn.name)) continue;
-    const info = api.getFunctionInfo(fn.ref);
-    if (api.expandType(info.results).length > 1) continue;
-    if (![...api.expandType(info.params), ...info.vars].every((t) => NUMERIC(api).includes(t))) continue;
-    const size = treeSize(api, info.body);
-    if (size * sites.length > MAX_GROWTH) continue;
-    out.push({ name: fn.name, index: fn.index, sites: sites.length, sitesInLoops: sites.filter((x) => x.inLoop).length, size });
+    if (!sites.length) continue;
+    const size = inlinableSize(api, fn, s);
+    if (size === undefined || size * sites.length > MAX_GROWTH) continue;
+    out.push({ name: fn.name, index: fn.index, sites: sites.length, sitesInLoops: sites.filter((x) => x.depth > 0).length, size });
   }
   return out.sort((a, b) => b.sitesInLoops - a.sitesInLoops || b.sites - a.sites || a.size - b.size || a.index - b.index);
+}
+
+/** A call site `wt-inline-site` may choose, with the facts the ranking uses. */
+export interface InlineSiteCandidate {
+  caller: string;
+  callee: string;
+  /** Loops around the call site in its caller. */
+  depth: number;
+  /** The callee's size in expressions. */
+  calleeSize: number;
+  /** Order of the call site in the module (callers by index, calls in the order they complete). */
+  position: number;
+}
+
+/** The direct call sites the pass can inline one by one, in rank order. */
+function inlineSiteRanking(m: Module, api: Api, s: Scan = scan(m, api)): Array<InlineSiteCandidate & { site: Site; fn: Fn }> {
+  const out: Array<InlineSiteCandidate & { site: Site; fn: Fn }> = [];
+  for (const fn of s.functions) {
+    const sites = s.sites.get(fn.name) ?? [];
+    if (!sites.length) continue;
+    const size = inlinableSize(api, fn, s);
+    if (size === undefined || size > MAX_GROWTH) continue;
+    const results = api.getFunctionInfo(fn.ref).results;
+    for (const site of sites) {
+      if (!replaceable(api, site, results)) continue;
+      out.push({ caller: site.caller.name, callee: fn.name, depth: site.depth, calleeSize: size, position: site.position, site, fn });
+    }
+  }
+  return out.sort((a, b) => b.depth - a.depth || a.calleeSize - b.calleeSize || a.position - b.position);
+}
+
+/**
+ * Whether a call can be replaced by the callee's body: not when it has type unreachable (an argument
+ * never returns), nor a `return_call` with such an argument.
+ */
+function replaceable(api: Api, site: Site, results: number): boolean {
+  const w = wrappers(api);
+  const call = site.place.ref;
+  if (!w.Call.isReturn(call)) return api.getExpressionType(call) === results;
+  return Array.from({ length: w.Call.getNumOperands(call) }, (_, i) => w.Call.getOperandAt(call, i)).every((o) => api.getExpressionType(o) !== api.unreachable);
 }
 
 function zero(m: Module, api: Api, type: number): Ref {
@@ -158,7 +218,7 @@ function inlineSite(m: Module, api: Api, site: Site, callee: Fn, names: LabelNam
   const info = api.getFunctionInfo(callee.ref);
   const isReturn = w.Call.isReturn(call);
   const operands = Array.from({ length: w.Call.getNumOperands(call) }, (_, i) => w.Call.getOperandAt(call, i));
-  if (isReturn ? operands.some((o) => api.getExpressionType(o) === api.unreachable) : api.getExpressionType(call) !== info.results) return false;
+  if (!replaceable(api, site, info.results)) return false;
 
   const params = api.expandType(info.params);
   const addVar = (api as unknown as { _BinaryenFunctionAddVar(f: number, t: number): number })._BinaryenFunctionAddVar;
@@ -229,9 +289,33 @@ export function inlineModule(m: Module, api: Api, rank: number): InlineStats {
   return { ranking, callee: callee.name, inlined, skipped, removed };
 }
 
+export interface InlineSiteStats {
+  /** The call sites in rank order. */
+  ranking: InlineSiteCandidate[];
+  /** The call site inlined (undefined when the rank is beyond the candidates). */
+  chosen?: InlineSiteCandidate;
+}
+
+/** Inline the call site of rank `rank`, leaving the callee; returns what it did. */
+export function inlineSiteModule(m: Module, api: Api, rank: number): InlineSiteStats {
+  const ranked = inlineSiteRanking(m, api);
+  const ranking = ranked.map(({ site: _s, fn: _f, ...c }) => c);
+  const pick = ranked[rank];
+  if (!pick) return { ranking };
+  const names = new LabelNames(labelsIn(api, bodyPlace(api, pick.site.caller.ref).ref));
+  if (!inlineSite(m, api, pick.site, pick.fn, names)) throw new Error(`call site ${rank} of the ranking could not be inlined`);
+  return { ranking, chosen: ranking[rank]! };
+}
+
 /** `wt-inline:r`. */
 export const inline: ModulePass = (m, api, arg) => {
   const rank = Number(arg);
   if (!(INLINE_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the inline rank must be one of ${INLINE_RANKS.join(', ')}, got ${String(arg)}`);
   inlineModule(m, api, rank);
+};
+
+/** `wt-inline-site:r`. */
+export const inlineSingleSite: ModulePass = (m, api, arg) => {
+  if (!(INLINE_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the inline-site rank must be one of ${INLINE_RANKS.join(', ')}, got ${String(arg)}`);
+  inlineSiteModule(m, api, Number(arg));
 };

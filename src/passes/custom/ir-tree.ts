@@ -42,7 +42,7 @@ interface Wrappers {
   LocalSet: { getIndex(e: Ref): number; setIndex(e: Ref, i: number): void; isTee(e: Ref): boolean; getValue: Get };
   Binary: { getOp(e: Ref): number; getLeft: Get; getRight: Get };
   Unary: { getOp(e: Ref): number; getValue: Get };
-  Const: { getValueI32(e: Ref): number };
+  Const: { getValueI32(e: Ref): number; getValueI64(e: Ref): bigint };
   RefFunc: { getFunc(e: Ref): string };
   GlobalGet: { getName(e: Ref): string };
   Return: { getValue: Get };

@@ -30,6 +30,16 @@
  * removing a frame moves the frames of callees up by its size (outputs that depend on stack addresses
  * or on uninitialised stack could differ). The now-dead frame arithmetic is left to Binaryen's
  * `simplify-locals` and `vacuum`.
+ *
+ * `wt-promote-stack-fn:r` (r ∈ 0…3) does the same to one function only, so a search can promote some
+ * frames and keep others. Candidates are the functions the pass would change (accepted, with at least
+ * one slot to promote or a frame to remove); they are ranked by the number of frame-slot loads and
+ * stores the promotion turns into local accesses that sit inside a loop of the function (more first),
+ * then by all such accesses (more first), then by function index. r picks the r-th; with fewer
+ * candidates nothing changes. The ranking depends only on the module, so `wt-promote-stack-fn:0` always
+ * means "the function whose loops touch its frame most". Refusals are the whole pass's, module-wide
+ * ones included: in a module where some function accesses memory above its entry stack pointer there
+ * are no candidates.
  */
 import type { ModulePass } from '../../binaryen/module.js';
 
@@ -152,7 +162,8 @@ class Refusal extends Error {}
 /** What the pass did to one function that uses the stack pointer. */
 export interface FunctionPromotion {
   readonly name: string;
-  readonly outcome: 'promoted' | 'unchanged' | 'refused';
+  /** 'skipped': promotable, but `wt-promote-stack-fn` chose another function. */
+  readonly outcome: 'promoted' | 'unchanged' | 'refused' | 'skipped';
   /** Why the function was refused (outcome 'refused'). */
   readonly reason?: string;
   /** Slots (distinct offset ranges) turned into locals. */
@@ -163,45 +174,89 @@ export interface FunctionPromotion {
   readonly frameRemoved: boolean;
 }
 
+/** A function `wt-promote-stack-fn` may choose, with the facts the ranking uses. */
+export interface PromotionCandidate {
+  readonly name: string;
+  readonly index: number;
+  /** Frame-slot loads and stores that become local accesses, inside a loop of the function. */
+  readonly accessesInLoops: number;
+  /** All frame-slot loads and stores that become local accesses. */
+  readonly accesses: number;
+}
+
 export interface StackPromotionReport {
   /** The global recognised as the stack pointer, or undefined when there is none. */
   readonly stackPointer: string | undefined;
   readonly functions: readonly FunctionPromotion[];
+  /** The functions promotion changes, in the order `wt-promote-stack-fn:r` picks from. */
+  readonly ranking: readonly PromotionCandidate[];
 }
 
-/** The pass as the builder runs it. */
+export const PROMOTE_RANKS = ['0', '1', '2', '3'] as const;
+
+/** `wt-promote-stack`: every function. */
 export const promoteStack: ModulePass = (m, api) => {
   promoteStackSlots(m, api);
 };
 
-/** Run the pass and say, per function, what it promoted or why it refused. */
-export function promoteStackSlots(m: Module, api: Api): StackPromotionReport {
+/** `wt-promote-stack-fn:r`: only the r-th ranked function. */
+export const promoteStackFunction: ModulePass = (m, api, arg) => {
+  if (!(PROMOTE_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the promotion rank must be one of ${PROMOTE_RANKS.join(', ')}, got ${String(arg)}`);
+  promoteStackSlots(m, api, { rank: Number(arg) });
+};
+
+/**
+ * Run the pass and say, per function, what it promoted or why it refused. With `rank`, only the
+ * function of that rank in {@link StackPromotionReport.ranking} is changed (none when there are fewer).
+ */
+export function promoteStackSlots(m: Module, api: Api, options: { rank?: number } = {}): StackPromotionReport {
   if ((m.getFeatures() & (api.Features.MultiMemory | api.Features.Memory64)) !== 0 || !m.hasMemory()) {
-    return { stackPointer: undefined, functions: [] };
+    return { stackPointer: undefined, functions: [], ranking: [] };
   }
   const sp = findStackPointer(m, api);
-  if (sp === undefined) return { stackPointer: undefined, functions: [] };
-  const analysed: Array<{ name: string; func: number; result: Analysis }> = [];
+  if (sp === undefined) return { stackPointer: undefined, functions: [], ranking: [] };
+  const analysed: Array<{ name: string; index: number; func: number; result: Analysis }> = [];
   for (let i = 0; i < m.getNumFunctions(); i++) {
     const func = m.getFunctionByIndex(i);
     const info = api.getFunctionInfo(func);
     if (info.module || !info.body) continue;
     const result = analyseFunction(api, func, sp);
-    if (result.kind !== 'none') analysed.push({ name: info.name, func, result });
+    if (result.kind !== 'none') analysed.push({ name: info.name, index: i, func, result });
   }
   // A function that reads or writes above its entry stack pointer may read its caller's frame: then no
   // frame in the module is private, and nothing is promoted.
   const intruder = analysed.find((a) => a.result.kind === 'refused' && a.result.reason === ABOVE_ENTRY);
+  const plans = new Map<string, Plan>();
+  const ranking: PromotionCandidate[] = [];
+  if (!intruder) {
+    for (const { name, index, result } of analysed) {
+      if (result.kind !== 'frame') continue;
+      const p = plan(api, result.frame);
+      plans.set(name, p);
+      if (p.chosen.length === 0 && !p.frameRemoved) continue;
+      const promoted = p.chosen.flatMap((slot) => slot.accesses);
+      ranking.push({ name, index, accesses: promoted.length, accessesInLoops: promoted.filter((a) => inLoop(api, a.node)).length });
+    }
+    ranking.sort((a, b) => b.accessesInLoops - a.accessesInLoops || b.accesses - a.accesses || a.index - b.index);
+  }
+  const only = options.rank === undefined ? undefined : (ranking[options.rank]?.name ?? null);
   const functions: FunctionPromotion[] = [];
   for (const { name, func, result } of analysed) {
     if (result.kind === 'refused' || intruder) {
       const reason = result.kind === 'refused' ? result.reason : `${intruder!.name} accesses memory above its entry stack pointer`;
       functions.push({ name, outcome: 'refused', reason, slotsPromoted: 0, slotsKept: 0, frameRemoved: false });
     } else if (result.kind === 'frame') {
-      functions.push({ name, ...rewrite(m, api, func, result.frame) });
+      const p = plans.get(name)!;
+      if (only === undefined || only === name) functions.push({ name, ...rewrite(m, api, func, p) });
+      else functions.push({ name, outcome: p.chosen.length || p.frameRemoved ? 'skipped' : 'unchanged', slotsPromoted: 0, slotsKept: 0, frameRemoved: false });
     }
   }
-  return { stackPointer: sp, functions };
+  return { stackPointer: sp, functions, ranking };
+}
+
+function inLoop(api: Api, n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.id === api.LoopId) return true;
+  return false;
 }
 
 // ── the expression tree ─────────────────────────────────────────────────────────────────────────────
@@ -613,10 +668,17 @@ class FunctionAnalysis {
   }
 }
 
-/** The name of an expression id (`Select` for `api.SelectId`), for refusal messages. */
+const kindNames = new WeakMap<Api, Map<number, string>>();
+
+/** The name of an expression id (`Select` for `api.SelectId`). */
 function kindName(api: Api, id: number): string {
-  const hit = Object.entries(api).find(([k, v]) => k.endsWith('Id') && v === id);
-  return hit ? hit[0].slice(0, -2) : `expression id ${id}`;
+  let names = kindNames.get(api);
+  if (!names) {
+    names = new Map();
+    for (const [k, v] of Object.entries(api)) if (k.endsWith('Id') && typeof v === 'number' && !names.has(v)) names.set(v, k.slice(0, -2));
+    kindNames.set(api, names);
+  }
+  return names.get(id) ?? `expression id ${id}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -739,9 +801,21 @@ function promotableSlots(api: Api, frame: Frame, slots: readonly Slot[]): Slot[]
   return candidates.filter((_, i) => !early.has(i));
 }
 
-function rewrite(m: Module, api: Api, func: number, frame: Frame): Omit<FunctionPromotion, 'name'> {
+/** What promotion does to a function's frame: the slots, those promoted, and whether the frame goes. */
+interface Plan {
+  readonly frame: Frame;
+  readonly slots: readonly Slot[];
+  readonly chosen: readonly Slot[];
+  readonly frameRemoved: boolean;
+}
+
+function plan(api: Api, frame: Frame): Plan {
   const slots = slotsOf(frame.accesses);
   const chosen = promotableSlots(api, frame, slots);
+  return { frame, slots, chosen, frameRemoved: chosen.length === slots.length && frame.spSets.length > 0 };
+}
+
+function rewrite(m: Module, api: Api, func: number, { frame, slots, chosen, frameRemoved }: Plan): Omit<FunctionPromotion, 'name'> {
   const signExt = (m.getFeatures() & api.Features.SignExt) !== 0;
   const localOf = new Map<Access, number>();
   for (const s of chosen) {
@@ -764,7 +838,6 @@ function rewrite(m: Module, api: Api, func: number, frame: Frame): Omit<Function
     }
     a.node.replace(expr);
   }
-  const frameRemoved = chosen.length === slots.length && frame.spSets.length > 0;
   if (frameRemoved) {
     for (const s of frame.spSets) {
       const v = s.children[0]!;

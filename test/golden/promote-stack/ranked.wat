@@ -1,0 +1,76 @@
+;; clang -O0 style frames in several functions, for wt-promote-stack-fn's ranking (frame accesses in
+;; loops, then all frame accesses, then index):
+;;   int poly(int x) { int y = x * x; return y + x; }             (twice: poly and poly2, a tie)
+;;   int sum(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }
+;;   int run(int n) { int acc = 0; for (int k = n; k > 0; k--) acc += poly(k); return acc + sum(n) + poly2(n); }
+;; `sum` has the most accesses in its loop, then `run` (which lowers the stack pointer around its calls),
+;; then the loop-free `poly` and `poly2`. `uninit` reads its slot before writing it (nothing to
+;; promote) and `leak` returns a frame address (refused): neither is a candidate.
+(module
+ (global $__stack_pointer (mut i32) (i32.const 65536))
+ (memory $0 2)
+ (export "memory" (memory $0))
+ (export "run" (func $run))
+ (func $poly (param $0 i32) (result i32)
+  (local $1 i32)
+  (local.set $1 (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+  (i32.store offset=12 (local.get $1) (local.get $0))
+  (i32.store offset=8 (local.get $1) (i32.mul (i32.load offset=12 (local.get $1)) (i32.load offset=12 (local.get $1))))
+  (i32.add (i32.load offset=8 (local.get $1)) (i32.load offset=12 (local.get $1)))
+ )
+ (func $sum (param $0 i32) (result i32)
+  (local $1 i32)
+  (local.set $1 (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+  (i32.store offset=12 (local.get $1) (local.get $0))
+  (i32.store offset=8 (local.get $1) (i32.const 0))
+  (i32.store offset=4 (local.get $1) (i32.const 0))
+  (block $exit
+   (loop $next
+    (br_if $exit (i32.ge_s (i32.load offset=8 (local.get $1)) (i32.load offset=12 (local.get $1))))
+    (i32.store offset=4 (local.get $1) (i32.add (i32.load offset=4 (local.get $1)) (i32.load offset=8 (local.get $1))))
+    (i32.store offset=8 (local.get $1) (i32.add (i32.load offset=8 (local.get $1)) (i32.const 1)))
+    (br $next)
+   )
+  )
+  (i32.load offset=4 (local.get $1))
+ )
+ (func $uninit (param $0 i32) (result i32)
+  (local $1 i32)
+  (local.set $1 (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+  (i32.add (i32.load offset=12 (local.get $1)) (local.get $0))
+ )
+ (func $leak (result i32)
+  (i32.sub (global.get $__stack_pointer) (i32.const 16))
+ )
+ (func $poly2 (param $0 i32) (result i32)
+  (local $1 i32)
+  (local.set $1 (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+  (i32.store offset=12 (local.get $1) (local.get $0))
+  (i32.store offset=8 (local.get $1) (i32.mul (i32.load offset=12 (local.get $1)) (i32.load offset=12 (local.get $1))))
+  (i32.add (i32.load offset=8 (local.get $1)) (i32.load offset=12 (local.get $1)))
+ )
+ (func $run (param $0 i32) (result i32)
+  (local $1 i32)
+  (local.set $1 (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+  (global.set $__stack_pointer (local.get $1))
+  (i32.store offset=12 (local.get $1) (local.get $0))
+  (i32.store offset=8 (local.get $1) (i32.const 0))
+  (i32.store offset=4 (local.get $1) (local.get $0))
+  (block $exit
+   (loop $next
+    (br_if $exit (i32.le_s (i32.load offset=4 (local.get $1)) (i32.const 0)))
+    (i32.store offset=8 (local.get $1) (i32.add (i32.load offset=8 (local.get $1)) (call $poly (i32.load offset=4 (local.get $1)))))
+    (i32.store offset=4 (local.get $1) (i32.sub (i32.load offset=4 (local.get $1)) (i32.const 1)))
+    (br $next)
+   )
+  )
+  (local.set $0
+   (i32.add
+    (i32.add (i32.load offset=8 (local.get $1)) (call $sum (i32.load offset=12 (local.get $1))))
+    (call $poly2 (i32.load offset=12 (local.get $1)))
+   )
+  )
+  (global.set $__stack_pointer (i32.add (local.get $1) (i32.const 16)))
+  (local.get $0)
+ )
+)
