@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests start child processes (Binaryen, the --no-liftoff runner); on a 2-core machine two test files
-// at a time keep them from starving each other.
+// at a time keep them from starving each other. The global setup brings dist/ up to date first, so those
+// children start from compiled JavaScript (see src/proc/compiled.ts).
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
     maxWorkers: 2,

@@ -8,6 +8,7 @@ import { ga, gaPmx } from './ga.js';
 import { cem } from './cem.js';
 import { sweep } from './sweep.js';
 import { bandit } from './bandit.js';
+import { policyAgent } from './policy.js';
 
 export const AGENTS = {
   random,
@@ -19,9 +20,17 @@ export const AGENTS = {
   cem,
   sweep,
   bandit,
+  policy: policyAgent,
 } as const;
 
 export type AgentName = keyof typeof AGENTS;
+
+/**
+ * The agents a leaderboard runs by default (`--agents all`): those that need nothing but a seed and a
+ * budget. `policy` is left out, since without a trained policy file it is an untrained network; name it
+ * in `--agents` to include it.
+ */
+export const SEARCH_AGENTS: readonly AgentName[] = (Object.keys(AGENTS) as AgentName[]).filter((n) => n !== 'policy');
 
 export function getAgent(name: string): AgentInfo {
   if (!Object.hasOwn(AGENTS, name)) {

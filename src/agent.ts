@@ -13,6 +13,8 @@ export interface AgentContext {
   objective: ObjectiveSpec;
   /** A recipe to start from (e.g. -O3's), when the user gave one. */
   start?: Recipe;
+  /** The original module, for agents that look at it (the learned policy reads its features). */
+  module?: Uint8Array;
 }
 
 export interface Agent {

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'E_BAD_RECIPE'
   | 'E_BAD_BUDGET'
   | 'E_REPLAY_MISMATCH'
+  | 'E_BAD_POLICY'
   | 'E_IO';
 
 export class WasmtuneError extends Error {

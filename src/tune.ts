@@ -171,7 +171,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
   const rng = seedrandom(`wasmtune:${opts.seed}`);
   const tolerance = kernel.harness?.harness.tolerance;
   const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
-  const agent = opts.agent.create({ space, rng, objective: spec, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
+  const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
   const records: EvalRecord[] = [];
   let best: Ok | undefined;
   const searchStart = performance.now();

@@ -1,7 +1,8 @@
 // The leaderboard harness: every agent finishes on every suite kernel with a tiny budget and every
-// reported recipe replays; a resumed run does not redo finished rows; rejected rows are shown, not counted.
+// reported recipe replays (one run: all runs on a kernel share its evaluator); a resumed run does not
+// redo finished rows and runs the missing ones; rejected rows are shown, not counted.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLeaderboard, summarize, evalsTo95, renderMarkdown, type Row } from '../bench/leaderboard.js';
@@ -37,6 +38,16 @@ describe('wasmtune leaderboard', () => {
     const again = await runLeaderboard({ task: tiny, agents, outDir, resume: true, onRow: () => reran++ });
     expect(reran).toBe(0);
     expect(again.rows.map((r) => r.hash).sort()).toEqual(rows.map((r) => r.hash).sort());
+
+    // Resume after losing one kernel's rows: only those run again, and they come out the same.
+    const lost = tiny.kernels.find((k) => k.endsWith('/fir'))!;
+    const jsonl = join(outDir, 'results.jsonl');
+    writeFileSync(jsonl, readFileSync(jsonl, 'utf8').split('\n').filter((l) => l && (JSON.parse(l) as Row).kernel !== lost).map((l) => l + '\n').join(''));
+    const rerun: Row[] = [];
+    const third = await runLeaderboard({ task: tiny, agents, outDir, resume: true, onRow: (r) => rerun.push(r) });
+    expect(rerun.map((r) => `${r.kernel} ${r.agent}`).sort()).toEqual(agents.map((a) => `${lost} ${a}`).sort());
+    expect(third.rows.map((r) => r.hash).sort()).toEqual(rows.map((r) => r.hash).sort());
+    expect(readFileSync(jsonl, 'utf8').trim().split('\n')).toHaveLength(rows.length);
   }, 600_000);
 });
 

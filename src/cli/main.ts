@@ -10,7 +10,7 @@ import { WasmtuneError, didYouMean, messageOf } from '../errors.js';
 import { listSuite, loadKernel, projectRoot } from '../kernels/index.js';
 import { TASKS, type Task, type TaskName } from '../../bench/tasks.js';
 import { renderMarkdown, runLeaderboard } from '../../bench/leaderboard.js';
-import { AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
+import { AGENTS, SEARCH_AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
 import { Evaluator, contentHash } from '../evaluate.js';
 import { describeObjective, parseObjective, single, singleMetric, METRIC_BASELINE } from '../objective.js';
 import { parseBudget, tune, type Progress } from '../tune.js';
@@ -20,6 +20,10 @@ import { EXCLUDED_PASSES } from '../passes/binaryen-passes.js';
 import { wasmOptCommand } from '../commandline.js';
 import { baselinesTable, formatEstimate, frontTable } from './format.js';
 import { measureBaselines } from '../baselines.js';
+import { FEATURE_NAMES, featureVector, moduleFeatures } from '../features.js';
+import { train } from '../train.js';
+import { ALGOS, LEARNER_DEFAULTS, OPTIMIZER_CHOICES, type Algo } from '../../agents/policy.js';
+import { SCHEDULES } from '../optim/index.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -62,12 +66,28 @@ Usage:
   wasmtune leaderboard [options]       run agents × kernels × seeds, replay every result, write tables
       --task <name>                    wasm-size-v0 (default) | wasm-runtime-v0: fixes kernels, budget,
                                        seeds and baseline; any override below makes a custom task
-      --agents <a,b,…|all>             agents to compare (default all)
+      --agents <a,b,…|all>             agents to compare (default all: every agent
+                                       but policy, which needs a trained file)
       --kernels <suite|a,b,…>          kernels (default: the task's)
       --budget <N>  --seeds <K>  --objective <metric>
       --jobs <N>                       kernel × agent groups tuned at once (default 1)
       --resume                         keep the rows already in results.jsonl, run the rest
       --out <dir>                      default bench/leaderboard/<task>
+  wasmtune features <kernel|module> [--json]   the module features a learned policy observes
+  wasmtune train [options]             train a recipe policy on generated kernels (never the suite)
+      --algo ppo|reinforce             (default ppo)
+      --optimizer <name>               sgd | momentum | rmsprop | adam | adamw | natural | flow (default adam)
+      --lr <x>                         learning rate (default 0.003; natural: the KL bound; flow: first step)
+      --schedule <name>                constant | step | exponential | cosine (default constant)
+      --warmup <N>                     updates of linear learning-rate warm-up (default 0)
+      --clip <x>                       clip gradients to this global norm, 0 = off (default 1)
+      --episodes <N>                   episodes in total (default 200)
+      --batch <N>                      episodes per update, all on one kernel (default 8)
+      --kernels <N>                    generated training kernels train-0 … train-N-1 (default 16)
+      --hidden <a,b,…>                 hidden layer widths (default 64)
+      --max-steps <N>                  longest episode, in steps (default 8)
+      --objective size|runtime         reward: log size ratio to -Oz, or -log runtime ratio to -O3
+      --seed <n>  --out <policy.json>  (default wasmtune-out/policy-<algo>-<optimizer>-s<seed>.json)
   wasmtune kernels                     the built-in suite
   wasmtune passes [--excluded]         the pass catalog
   wasmtune agents                      the search agents and their defaults
@@ -95,6 +115,17 @@ const OPTIONS = {
   quiet: { type: 'boolean', default: false },
   excluded: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  algo: { type: 'string' },
+  optimizer: { type: 'string' },
+  lr: { type: 'string' },
+  schedule: { type: 'string' },
+  warmup: { type: 'string' },
+  clip: { type: 'string' },
+  episodes: { type: 'string' },
+  batch: { type: 'string' },
+  hidden: { type: 'string' },
+  'max-steps': { type: 'string' },
+  'gen-dir': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -268,7 +299,7 @@ async function cmdLeaderboard(values: Values, argv: string[], io: Io): Promise<n
   const taskName = values.task ?? 'wasm-size-v0';
   if (!Object.hasOwn(TASKS, taskName)) throw new WasmtuneError('E_USAGE', `Unknown task '${taskName}'.${didYouMean(taskName, Object.keys(TASKS))} Tasks: ${Object.keys(TASKS).join(', ')}.`);
   let task: Task = TASKS[taskName as TaskName];
-  const agents = !values.agents || values.agents === 'all' ? Object.keys(AGENTS) : values.agents.split(',').filter(Boolean);
+  const agents = !values.agents || values.agents === 'all' ? [...SEARCH_AGENTS] : values.agents.split(',').filter(Boolean);
   const custom = values.kernels !== undefined || values.budget !== undefined || values.seeds !== undefined || values.objective !== undefined;
   if (custom) {
     const objective = values.objective ? parseObjective(values.objective) : single(task.objective);
@@ -297,6 +328,85 @@ async function cmdLeaderboard(values: Values, argv: string[], io: Io): Promise<n
   });
   if (values.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
   else io.stdout(renderMarkdown(summary) + `\nwrote ${outDir}/results.jsonl, table.md, table.json\n`);
+  return 0;
+}
+
+async function cmdFeatures(values: Values, positionals: string[], io: Io): Promise<number> {
+  const kernel = await loadKernel(needPositional(positionals, 1, 'kernel or module'), values.harness);
+  const f = moduleFeatures(kernel.bytes);
+  const vector = featureVector(f);
+  const named = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, vector[i]!]));
+  if (values.json) {
+    const { counts, ...rest } = f;
+    io.stdout(JSON.stringify({ kernel: kernel.uri, features: { ...rest, ...counts }, vector: named }, null, 2) + '\n');
+    return 0;
+  }
+  io.stdout(`${kernel.uri}\n\n`);
+  const row = (k: string, v: number) => io.stdout(`${k.padEnd(26)} ${String(Number.isInteger(v) ? v : v.toFixed(2)).padStart(9)}\n`);
+  const { counts, ...rest } = f;
+  for (const [k, v] of Object.entries(rest)) row(k, v);
+  io.stdout(`\ninstruction classes (count, share of ${f.instructions} instructions)\n`);
+  for (const [k, v] of Object.entries(counts)) io.stdout(`${k.padEnd(26)} ${String(v).padStart(9)}  ${(v / Math.max(1, f.instructions)).toFixed(4)}\n`);
+  io.stdout('\nnormalised vector (what a policy observes, before the applied steps and knobs)\n');
+  for (const [k, v] of Object.entries(named)) io.stdout(`${k.padEnd(26)} ${v.toFixed(4).padStart(9)}\n`);
+  return 0;
+}
+
+function numberFlag(text: string | undefined, flag: string, fallback: number, check: (n: number) => boolean, what: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new WasmtuneError('E_USAGE', `${flag} must be ${what}, got '${text}'.`);
+  return n;
+}
+
+async function cmdTrain(values: Values, argv: string[], io: Io): Promise<number> {
+  const int1 = (n: number) => Number.isInteger(n) && n >= 1;
+  const algo = values.algo ?? 'ppo';
+  if (!(ALGOS as readonly string[]).includes(algo)) throw new WasmtuneError('E_USAGE', `--algo must be ppo or reinforce, got '${algo}'.${didYouMean(algo, ALGOS)}`);
+  const optimizer = values.optimizer ?? 'adam';
+  if (!(OPTIMIZER_CHOICES as readonly string[]).includes(optimizer)) {
+    throw new WasmtuneError('E_USAGE', `Unknown optimizer '${optimizer}'.${didYouMean(optimizer, OPTIMIZER_CHOICES)} Optimizers: ${OPTIMIZER_CHOICES.join(', ')}.`);
+  }
+  const schedule = values.schedule ?? 'constant';
+  if (!Object.hasOwn(SCHEDULES, schedule)) throw new WasmtuneError('E_USAGE', `Unknown schedule '${schedule}'.${didYouMean(schedule, Object.keys(SCHEDULES))} Schedules: ${Object.keys(SCHEDULES).join(', ')}.`);
+  const objective = values.objective ?? 'size';
+  if (objective !== 'size' && objective !== 'runtime') throw new WasmtuneError('E_USAGE', `--objective for training is size or runtime, got '${objective}'.`);
+  const lr = numberFlag(values.lr, '--lr', LEARNER_DEFAULTS.lr, (n) => n > 0, 'a number > 0');
+  const clip = numberFlag(values.clip, '--clip', LEARNER_DEFAULTS.clip, (n) => n >= 0, 'a number ≥ 0 (0: no clipping)');
+  const warmup = numberFlag(values.warmup, '--warmup', 0, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+  const episodes = numberFlag(values.episodes, '--episodes', 200, int1, 'a whole number ≥ 1');
+  const batch = numberFlag(values.batch, '--batch', 8, int1, 'a whole number ≥ 1');
+  const kernels = numberFlag(values.kernels, '--kernels', 16, int1, 'a whole number ≥ 1 (generated training kernels)');
+  const maxSteps = numberFlag(values['max-steps'], '--max-steps', 8, int1, 'a whole number ≥ 1');
+  const hidden = (values.hidden ?? '64').split(',').map((h) => numberFlag(h, '--hidden', 0, int1, 'comma-separated whole numbers ≥ 1'));
+  const seed = parseSeed(values.seed);
+  const out = resolve(values.out ?? join('wasmtune-out', `policy-${algo}-${optimizer}-s${seed}.json`));
+  const result = await train({
+    algo: algo as Algo, optimizer, lr, schedule, warmup, clip, episodes, batch, kernels, maxSteps, hidden, seed, objective,
+    ...(values['gen-dir'] ? { genDir: resolve(values['gen-dir']) } : {}),
+    onUpdate: (u) => {
+      if (values.quiet || values.json) return;
+      io.stderr(`update ${String(u.update + 1).padStart(4)}  episodes ${String(u.episodes).padStart(5)}  ${u.kernel.padEnd(9)} reward ${u.meanReward.toFixed(4).padStart(8)}  loss ${u.loss.toFixed(4).padStart(8)}  |g| ${u.gradNorm.toFixed(3)}  entropy ${u.entropy.toFixed(3)}  lr ${u.lr.toPrecision(3)}\n`);
+    },
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ ...result.file, training: { ...(result.file.training as object), command: `wasmtune ${argv.join(' ')}` } }) + '\n');
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  const k = Math.max(1, Math.floor(result.curve.length / 5));
+  const firstR = mean(result.curve.slice(0, k).map((e) => e.reward));
+  const lastR = mean(result.curve.slice(-k).map((e) => e.reward));
+  const invalid = result.curve.filter((e) => e.invalid).length;
+  const summary = {
+    out, algo, optimizer, objective, episodes: result.curve.length, updates: result.updates.length, evaluations: result.evaluations, builds: result.builds,
+    meanRewardFirst: firstR, meanRewardLast: lastR, invalid, walltimeMs: result.walltimeMs,
+  };
+  if (values.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
+  else {
+    io.stdout(`trained    ${algo} with ${optimizer}, ${result.curve.length} episodes in ${result.updates.length} updates on ${kernels} generated kernel(s), objective ${objective}\n`);
+    io.stdout(`reward     mean of the first ${k} episodes ${firstR.toFixed(4)}, of the last ${k} ${lastR.toFixed(4)} (${objective === 'size' ? 'log of the size ratio to -Oz; > 0 is smaller than -Oz' : '-log of the runtime ratio to -O3'}); ${invalid} invalid\n`);
+    io.stdout(`cost       ${result.evaluations} evaluations, ${result.builds} builds, ${(result.walltimeMs / 1000).toFixed(1)} s\n`);
+    io.stdout(`wrote      ${out} (policy and training curve)\n`);
+  }
   return 0;
 }
 
@@ -336,6 +446,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await cmdReplay(values, positionals, io, true);
       case 'kernels':
         return await cmdKernels(io);
+      case 'features':
+        return await cmdFeatures(values, positionals, io);
+      case 'train':
+        return await cmdTrain(values, argv, io);
       case 'leaderboard':
         return await cmdLeaderboard(values, argv, io);
       case 'passes':

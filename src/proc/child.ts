@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { messageOf } from '../errors.js';
+import { compiledCopy } from './compiled.js';
 
 export type ChildResult<T> =
   | { state: 'ok'; value: T }
@@ -19,11 +20,18 @@ export type ChildResult<T> =
 
 interface Envelope { id: number; ok: boolean; value?: unknown; error?: string; fatal?: boolean }
 
-/** `path` next to the calling module, as .js when compiled and .ts (through tsx) from source. */
+/**
+ * The file a child process runs: `name` next to the calling module. Compiled, that is the .js beside the
+ * caller. From source (.ts, under tsx), it is the compiled copy in dist/ when dist/ is the build of the
+ * current sources (see compiled.ts), and otherwise the .ts itself through tsx, which is far slower to
+ * start.
+ */
 export function childEntry(callerUrl: string, name: string): { file: string; execArgv: string[] } {
   const caller = fileURLToPath(callerUrl);
   if (caller.endsWith('.ts')) {
-    return { file: fileURLToPath(new URL(`./${name}.ts`, callerUrl)), execArgv: ['--import', 'tsx'] };
+    const source = fileURLToPath(new URL(`./${name}.ts`, callerUrl));
+    const compiled = compiledCopy(source);
+    return compiled ? { file: compiled, execArgv: [] } : { file: source, execArgv: ['--import', 'tsx'] };
   }
   return { file: fileURLToPath(new URL(`./${name}.js`, callerUrl)), execArgv: [] };
 }
