@@ -5,7 +5,8 @@
  */
 import { Bench } from 'tinybench';
 import { serve } from '../proc/child.js';
-import { loadHarness, seededRng, type LoadedHarness } from '../harness/load.js';
+import { loadHarness, type LoadedHarness } from '../harness/load.js';
+import { detachOutputs as detach, instantiateHarness } from '../harness/instance.js';
 import type { HarnessContext, OutputValue } from '../harness/types.js';
 import { messageOf } from '../errors.js';
 
@@ -52,33 +53,7 @@ function compile(ref: ModuleRef): WebAssembly.Module {
 interface Live { ctx: HarnessContext; state: unknown }
 
 function instantiate(h: LoadedHarness, ref: ModuleRef, seed: number): HarnessContext {
-  const mod = compile(ref);
-  let memory: WebAssembly.Memory | undefined;
-  if (ref.memoryImport) {
-    memory = new WebAssembly.Memory({ initial: ref.memoryImport.initialPages, ...(ref.memoryImport.maximumPages !== undefined ? { maximum: ref.memoryImport.maximumPages } : {}) });
-  }
-  const given = h.harness.imports?.({ ...(memory ? { memory } : {}) }) ?? {};
-  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  for (const imp of WebAssembly.Module.imports(mod)) {
-    const provided = given[imp.module]?.[imp.name];
-    const ns = (imports[imp.module] ??= {});
-    if (provided !== undefined) ns[imp.name] = provided;
-    else if (imp.kind === 'function') {
-      ns[imp.name] = (...args: unknown[]) => {
-        throw new Error(`imported function ${imp.module}.${imp.name} called (args ${args.join(', ')}); the harness does not provide it`);
-      };
-    } else if (imp.kind === 'memory' && memory) ns[imp.name] = memory;
-  }
-  const instance = new WebAssembly.Instance(mod, imports);
-  const exported = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) as WebAssembly.Memory | undefined;
-  return { exports: instance.exports, memory: (instance.exports.memory as WebAssembly.Memory | undefined) ?? exported ?? memory, rng: seededRng(seed), seed };
-}
-
-/** Copy views on linear memory, so a later memory.grow or run cannot change or detach them. */
-function detach(values: Record<string, OutputValue>): Record<string, OutputValue> {
-  const copy = (v: OutputValue): OutputValue =>
-    Array.isArray(v) ? v.map(copy) : ArrayBuffer.isView(v) ? ((v as unknown as { slice(): ArrayBufferView }).slice?.() ?? v) : v;
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, copy(v)]));
+  return instantiateHarness(h, compile(ref), ref.memoryImport, seed);
 }
 
 function fresh(h: LoadedHarness, ref: ModuleRef, seed: number): Live {

@@ -17,8 +17,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from '../../src/binaryen/module.js';
 import { customPassFunctions } from '../../src/passes/custom/index.js';
 import { compareOutputs } from '../../src/harness/compare.js';
-import { seededRng, type LoadedHarness } from '../../src/harness/load.js';
-import type { HarnessContext, OutputValue } from '../../src/harness/types.js';
+import type { LoadedHarness } from '../../src/harness/load.js';
+import { detachOutputs, instantiateHarness } from '../../src/harness/instance.js';
+import type { OutputValue } from '../../src/harness/types.js';
 import { loadKernel, type Kernel } from '../../src/kernels/index.js';
 import { DEFAULT_KNOBS } from '../../src/recipe.js';
 
@@ -100,10 +101,10 @@ function run(h: LoadedHarness, bytes: Uint8Array, facts: ModuleFacts, seeds: rea
   const out: Outputs = [];
   for (const seed of seeds) {
     try {
-      const ctx = instantiate(h, mod, facts, seed);
+      const ctx = instantiateHarness(h, mod, facts.memoryImport, seed);
       const state = h.harness.setup(ctx);
       const result = h.harness.run(ctx, state);
-      out.push(detach(h.harness.output(ctx, state, result)));
+      out.push(detachOutputs(h.harness.output(ctx, state, result)));
     } catch (e) {
       return `seed ${seed}: ${(e as Error).message}`;
     }
@@ -111,37 +112,6 @@ function run(h: LoadedHarness, bytes: Uint8Array, facts: ModuleFacts, seeds: rea
   return out;
 }
 
-function instantiate(h: LoadedHarness, mod: WebAssembly.Module, facts: ModuleFacts, seed: number): HarnessContext {
-  const mi = facts.memoryImport;
-  const memory = mi ? new WebAssembly.Memory({ initial: mi.initialPages, ...(mi.maximumPages !== undefined ? { maximum: mi.maximumPages } : {}) }) : undefined;
-  const given = h.harness.imports?.({ ...(memory ? { memory } : {}) }) ?? {};
-  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  for (const imp of WebAssembly.Module.imports(mod)) {
-    const provided = given[imp.module]?.[imp.name];
-    const ns = (imports[imp.module] ??= {});
-    if (provided !== undefined) ns[imp.name] = provided;
-    else if (imp.kind === 'function') {
-      ns[imp.name] = () => {
-        throw new Error(`imported function ${imp.module}.${imp.name} called; the harness does not provide it`);
-      };
-    } else if (imp.kind === 'memory' && memory) ns[imp.name] = memory;
-  }
-  const instance = new WebAssembly.Instance(mod, imports);
-  const exported = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) as WebAssembly.Memory | undefined;
-  return { exports: instance.exports, memory: (instance.exports.memory as WebAssembly.Memory | undefined) ?? exported ?? memory, rng: seededRng(seed), seed };
-}
-
-/** Copies of views on linear memory. */
-function detach(values: Record<string, OutputValue>): Record<string, OutputValue> {
-  const copy = (v: OutputValue): OutputValue =>
-    Array.isArray(v) ? v.map(copy) : ArrayBuffer.isView(v) ? ((v as unknown as { slice(): ArrayBufferView }).slice?.() ?? v) : v;
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, copy(v)]));
-}
-
-/**
- * For each kernel: `applies` holds (the pass has work there), and every recipe stays valid and
- * output-equal.
- */
 export function suiteStaysOutputEqual(
   kernels: readonly string[],
   recipes: readonly string[][],
