@@ -30,7 +30,7 @@ describe('search space exclusions', () => {
 
 describe('bench:passes options', () => {
   it('--quick takes a tiny budget unless one is given; budgets are evaluations', () => {
-    expect(parseOptions(['--quick', '--kernels', 'sort'])).toMatchObject({ quick: true, budget: QUICK_BUDGET, kernels: ['sort'], seed: 1, agent: 'random' });
+    expect(parseOptions(['--quick', '--kernels', 'sort'])).toMatchObject({ quick: true, budget: QUICK_BUDGET, kernels: ['sort'], seed: 1, agent: 'sweep' });
     expect(parseOptions(['--quick', '--budget', '7', '--seed', '3']).budget).toBe(7);
     expect(parseOptions([]).kernels.length).toBeGreaterThanOrEqual(16);
     expect(() => parseOptions(['--budget', '90s'])).toThrow(/evaluations/);
@@ -67,7 +67,7 @@ describe('bench:passes --quick', () => {
       else expect(e.n, what).toBe(res.settings.measure.rounds);
     };
 
-    expect(res.settings).toMatchObject({ quick: true, budget: QUICK_BUDGET, seed: 1, agent: 'random', steps: ownSteps() });
+    expect(res.settings).toMatchObject({ quick: true, budget: QUICK_BUDGET, seed: 1, agent: 'sweep', steps: ownSteps() });
     expect(res.finishedAt).not.toBeNull();
     expect(res.kernels.map((k) => k.name)).toEqual(kernels);
     const steps = ownSteps();
