@@ -401,3 +401,68 @@ export interface FlowAttempt {
 export type FlowStepResult =
   | (FlowAttempt & { state: 'accepted'; rejections: number })
   | { state: 'failed'; reason: 'step-underflow' | 'too-many-rejections'; rejections: number; h: number };
+
+// ---------------------------------------------------------------------------------------------------------
+// Classic test functions (functions.ts) and the minimisation driver (minimise.ts)
+
+/** A function to minimise with a known minimum, its gradient and two curvature products. */
+export interface TestFunction {
+  /** Stable id, e.g. 'rosenbrock'. */
+  id: string;
+  /** Human-readable name. */
+  name: string;
+  /** The standard starting point (callers copy it before changing it). */
+  start: Float64Array;
+  /** The known minimiser x*. */
+  minimum: Float64Array;
+  /** f(x*). */
+  minimumValue: number;
+  value(x: Float64Array): number;
+  /** Writes ∇f(x) into out, returns f(x). */
+  gradient(x: Float64Array, out: Float64Array): number;
+  /** The Hessian product at x. */
+  hessian(x: Float64Array): CurvatureProduct;
+  /** The Gauss–Newton product at x (positive semi-definite everywhere). */
+  gaussNewton(x: Float64Array): CurvatureProduct;
+}
+
+/** How {@link minimise} moves: one of the project's optimizers with its settings. */
+export type MinimiseMethod =
+  /** A first-order optimizer by registry name; the learning rate of update t (from 0) from `schedule` when given. */
+  | { kind: 'first-order'; optimizer: string; options: Record<string, number | boolean>; schedule?: Schedule }
+  /** Natural-gradient steps with the curvature product `curvature(x)` at each iterate x. */
+  | { kind: 'natural'; options: Partial<NaturalStepOptions>; curvature: (x: Float64Array) => CurvatureProduct }
+  /** Accepted steps of the gradient-flow integrator. */
+  | { kind: 'flow'; options: Partial<FlowOptions> };
+
+export interface MinimiseLimits {
+  /** Stop after this many steps (updates; accepted steps for flow). @default Infinity */
+  maxSteps: number;
+  /** Stop before a step that could take the gradient evaluations past this. @default Infinity */
+  maxGradientEvaluations: number;
+  /** Stop as soon as this holds for the iterate x (checked at the start and after every step). */
+  until?: (x: Float64Array) => boolean;
+}
+
+/**
+ * Where a minimisation ended and what it spent. A step is an update for a first-order optimizer, a
+ * natural step, or an accepted step of the flow integrator.
+ */
+export interface MinimiseResult {
+  /**
+   * 'converged': `until` held. 'step-cap' / 'evaluation-cap': a limit was reached first. 'stalled': the
+   * method could not move on (a rejected natural step, a failed flow step, a learning rate of 0).
+   * 'diverged': the iterate or the loss stopped being finite.
+   */
+  state: 'converged' | 'step-cap' | 'evaluation-cap' | 'stalled' | 'diverged';
+  /** The final iterate (a copy of the start, changed in place). */
+  x: Float64Array;
+  steps: number;
+  gradientEvaluations: number;
+  /** Curvature–vector products (natural; 0 otherwise). */
+  curvatureProducts: number;
+  /** Function evaluations without a gradient (the natural step's line search; 0 otherwise). */
+  functionEvaluations: number;
+  /** Rejected trial steps (flow; the gradient evaluations they cost are counted). */
+  rejectedTrials: number;
+}
