@@ -25,22 +25,28 @@
  *  is the KL bound δ); or `flow`, an adaptive Runge–Kutta integration of the gradient flow of the batch
  *  loss per epoch (the lr is the first step size; the controller picks the rest).
  *
- * As an agent (`--agent policy`): it loads a policy file (`policy=path.json`; without one it uses an
- * untrained, nearly uniform policy and says so on stderr). The first proposal is the greedy rollout
+ * As an agent (`--agent policy`): it loads a policy file (`policy=path.json`, or `--policy` on the
+ * command line; by default the committed policy for the objective in agents/policies/, trained on
+ * generated kernels only; `policy=untrained` for a nearly uniform one). The first proposal is the greedy rollout
  * (the most probable action at every step: the zero-shot recipe), the others are sampled with the
  * tuning RNG, so proposals depend only on the seed. A sample that repeats an earlier recipe is redrawn at
  * a higher temperature (up to 12 times). Actions of the policy that the current search space lacks
  * (an excluded step, fast-math-only spaces…) are masked out. With `finetune=true` it also learns online:
  * each record's reward is −log(score / first valid score) (an invalid recipe: −1), and every `batch`
- * records make one REINFORCE update with Adam at `lr`.
+ * records make one REINFORCE update with Adam at `lr`. `--agent policy-search` ({@link createPolicySearch})
+ * starts from the policy's proposals and refines the best by local search.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
 import type { EvalRecord } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { FEATURE_NAMES, featureVector, moduleFeatures, observationOf, observationSize } from '../src/features.js';
 import { DEFAULT_KNOBS, recipeHash, type Knobs, type Recipe } from '../src/recipe.js';
 import type { Rng, SearchSpace } from '../src/space.js';
+import { usesRuntime, type ObjectiveSpec } from '../src/objective.js';
+import { projectRoot } from '../src/kernels/index.js';
+import { mutateUnseen } from './mutate.js';
 import { expandStep } from '../src/passes/registry.js';
 import { Mlp, clipGradNorm, createOptimizer, createSchedule, FlowOptimizer, naturalStep, policyFisherProduct, OPTIMIZERS } from '../src/optim/index.js';
 import type { Optimizer, Schedule } from '../src/optim/index.js';
@@ -426,10 +432,123 @@ export class Learner {
   }
 }
 
+/** The gradient estimators whose noise {@link gradientVariance} measures. */
+export const VARIANCE_ESTIMATORS = ['reinforce', 'reinforce+baseline', 'gae-0', 'gae-0.5', 'gae-0.95'] as const;
+export type VarianceEstimator = (typeof VARIANCE_ESTIMATORS)[number];
+
+/** The noise of one estimator of the policy gradient on one batch. */
+export interface GradientVariance {
+  estimator: VarianceEstimator;
+  /** Episodes in the batch. */
+  episodes: number;
+  /** ‖ḡ‖: the norm of the batch's gradient estimate (mean of the per-episode gradients). */
+  meanNorm: number;
+  /** tr Cov(g_i): the unbiased total variance of one episode's gradient. */
+  perEpisode: number;
+  /** tr Cov(ḡ) = perEpisode / episodes: the variance of the batch estimate. */
+  batch: number;
+  /** batch / ‖ḡ‖²: noise relative to signal (≥ 1 means the noise is as large as the estimate). */
+  relative: number;
+}
+
+/**
+ * How noisy the policy gradient is, for the same policy and the same episodes under several estimators:
+ * plain REINFORCE (A_t = G_t), REINFORCE with the learned baseline (G_t − V(s_t)) and GAE(γ, λ) at
+ * λ ∈ {0, 0.5, 0.95} from the values recorded during the rollout. For each, the gradient of
+ * −Σ_t A_t·log π(a_t|s_t) is computed per episode (g_i), and the spread of the g_i around their mean is
+ * the variance of the estimate; a batch of B episodes has B times less (the `batch` figure), so growing
+ * batches are compared by it. Advantages are not normalised here, so estimators compare on one scale.
+ * Costs one backward pass per episode and estimator; no evaluation.
+ */
+export function gradientVariance(policy: Policy, episodes: readonly Transition[][], gamma = 1): GradientVariance[] {
+  const eps = episodes.filter((e) => e.length > 0);
+  const { mlp } = policy;
+  const B = eps.length;
+  return VARIANCE_ESTIMATORS.map((estimator) => {
+    const grads = eps.map((ep) => {
+      const lambda = estimator === 'gae-0' ? 0 : estimator === 'gae-0.5' ? 0.5 : 0.95;
+      const { adv } = advantages([ep], estimator.startsWith('gae') ? 'ppo' : 'reinforce', gamma, lambda);
+      if (estimator === 'reinforce') for (let t = 0; t < ep.length; t++) adv[t] = adv[t]! + ep[t]!.value;
+      const states = new Float64Array(ep.length * mlp.inputs);
+      ep.forEach((tr, t) => states.set(tr.obs, t * mlp.inputs));
+      const g = new Float64Array(mlp.size);
+      mlp.loss(policy.params, { states, size: ep.length, actions: Int32Array.from(ep, (tr) => tr.action), weights: adv }, { valueCoef: 0, entropyCoef: 0 }, g);
+      for (let k = 0; k < g.length; k++) g[k] = g[k]! * ep.length; // a sum over the episode, not a mean
+      return g;
+    });
+    const mean = new Float64Array(mlp.size);
+    for (const g of grads) for (let k = 0; k < g.length; k++) mean[k] = mean[k]! + g[k]! / B;
+    let spread = 0;
+    for (const g of grads) for (let k = 0; k < g.length; k++) spread += (g[k]! - mean[k]!) ** 2;
+    const perEpisode = B > 1 ? spread / (B - 1) : NaN;
+    const norm2 = mean.reduce((a, x) => a + x * x, 0);
+    const batch = perEpisode / B;
+    return { estimator, episodes: B, meanNorm: Math.sqrt(norm2), perEpisode, batch, relative: norm2 > 0 ? batch / norm2 : NaN };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// The agent
+// The agents
+
+/** Where the committed policy for an objective lives: runtime if it uses runtime, size otherwise. */
+export function defaultPolicyPath(objective: ObjectiveSpec): string {
+  return join(projectRoot(), 'agents', 'policies', `${usesRuntime(objective) ? 'runtime' : 'size'}.json`);
+}
 
 let noted = false;
+
+/**
+ * A policy bound to one module and search space: its greedy (zero-shot) recipe and samples that avoid
+ * recipes already proposed. `path` '' means the committed policy for the objective; 'untrained' an
+ * untrained, nearly uniform one.
+ */
+export class PolicySampler {
+  readonly policy: Policy;
+  readonly seen = new Set<string>();
+  private readonly allowed: Uint8Array;
+  private readonly moduleVector: Float64Array;
+
+  constructor(private readonly ctx: AgentContext, path: string) {
+    const actions = actionsOf(ctx.space);
+    if (path === 'untrained') this.policy = Policy.create(actions, { seed: 'untrained' });
+    else {
+      const file = path || defaultPolicyPath(ctx.objective);
+      if (!path && !existsSync(file)) {
+        if (!noted) {
+          process.stderr.write(`note: no policy file at ${file} ('wasmtune train' writes one): sampling from an untrained, nearly uniform policy.\n`);
+          noted = true;
+        }
+        this.policy = Policy.create(actions, { seed: 'untrained' });
+      } else this.policy = Policy.load(file);
+    }
+    const inSpace = new Set(actions);
+    this.allowed = Uint8Array.from(this.policy.actions, (a) => (inSpace.has(a) ? 1 : 0));
+    this.moduleVector = ctx.module ? featureVector(moduleFeatures(ctx.module)) : new Float64Array(FEATURE_NAMES.length);
+  }
+
+  /** The most probable action at every step. */
+  greedy(): Episode {
+    return this.remember(rollout(this.policy, this.moduleVector, { rng: 'greedy', allowed: this.allowed, ...this.base() }));
+  }
+
+  /** A sample; one that repeats an earlier recipe is redrawn at a higher temperature (up to 12 times). */
+  sample(rng: Rng): Episode {
+    let ep = rollout(this.policy, this.moduleVector, { rng, allowed: this.allowed, ...this.base() });
+    for (let k = 1; k <= 12 && this.seen.has(recipeHash(ep.recipe)); k++) {
+      ep = rollout(this.policy, this.moduleVector, { rng, allowed: this.allowed, temperature: 1 + k / 2, ...this.base() });
+    }
+    return this.remember(ep);
+  }
+
+  private base() {
+    return this.ctx.start ? { base: this.ctx.start } : {};
+  }
+
+  private remember(ep: Episode): Episode {
+    this.seen.add(recipeHash(ep.recipe));
+    return ep;
+  }
+}
 
 export interface PolicyAgentOptions {
   policy: string;
@@ -439,22 +558,8 @@ export interface PolicyAgentOptions {
 }
 
 export function createPolicyAgent(ctx: AgentContext, options: PolicyAgentOptions): Agent {
-  const actions = actionsOf(ctx.space);
-  let policy: Policy;
-  if (options.policy) policy = Policy.load(options.policy);
-  else {
-    if (!noted) {
-      process.stderr.write("note: the policy agent has no policy file (--agent-options policy=path.json; 'wasmtune train' writes one): it samples from an untrained, nearly uniform policy.\n");
-      noted = true;
-    }
-    policy = Policy.create(actions, { seed: 'untrained' });
-  }
-  const inSpace = new Set(actions);
-  const allowed = Uint8Array.from(policy.actions, (a) => (inSpace.has(a) ? 1 : 0));
-  const moduleVector = ctx.module ? featureVector(moduleFeatures(ctx.module)) : new Float64Array(FEATURE_NAMES.length);
-  const seen = new Set<string>();
-  const learner = options.finetune ? new Learner(policy, { algo: 'reinforce', optimizer: 'adam', lr: options.lr, entropyCoef: 0.01 }) : undefined;
-  const sampleRng = ctx.rng;
+  const sampler = new PolicySampler(ctx, options.policy);
+  const learner = options.finetune ? new Learner(sampler.policy, { algo: 'reinforce', optimizer: 'adam', lr: options.lr, entropyCoef: 0.01 }) : undefined;
   let first = true;
   let pending: Episode | undefined;
   let reference: number | undefined;
@@ -462,19 +567,9 @@ export function createPolicyAgent(ctx: AgentContext, options: PolicyAgentOptions
 
   return {
     propose() {
-      let ep: Episode;
-      if (first) {
-        first = false;
-        ep = rollout(policy, moduleVector, { rng: 'greedy', allowed, ...(ctx.start ? { base: ctx.start } : {}) });
-      } else {
-        ep = rollout(policy, moduleVector, { rng: sampleRng, allowed, ...(ctx.start ? { base: ctx.start } : {}) });
-        for (let k = 1; k <= 12 && seen.has(recipeHash(ep.recipe)); k++) {
-          ep = rollout(policy, moduleVector, { rng: sampleRng, allowed, temperature: 1 + k / 2, ...(ctx.start ? { base: ctx.start } : {}) });
-        }
-      }
-      seen.add(recipeHash(ep.recipe));
-      pending = ep;
-      return ep.recipe;
+      pending = first ? sampler.greedy() : sampler.sample(ctx.rng);
+      first = false;
+      return pending.recipe;
     },
     observe(record: EvalRecord) {
       const ep = pending;
@@ -495,7 +590,52 @@ export function createPolicyAgent(ctx: AgentContext, options: PolicyAgentOptions
 export const policyAgent = defineAgent({
   name: 'policy',
   description:
-    "a learned policy (wasmtune train) builds recipes step by step: first its greedy recipe (zero-shot), then samples; `policy` is the policy file (none: an untrained policy), `finetune=true` learns online (REINFORCE, Adam at `lr`, every `batch` records)",
+    "a learned policy (wasmtune train) builds recipes step by step: first its greedy recipe (zero-shot), then samples; `policy` is the policy file (default: the committed one for the objective, agents/policies/; `untrained` for none), `finetune=true` learns online (REINFORCE, Adam at `lr`, every `batch` records)",
   defaults: { policy: '', finetune: false, lr: 0.001, batch: 8 },
   create: (ctx, options) => createPolicyAgent(ctx, options),
+});
+
+export interface PolicySearchOptions {
+  policy: string;
+  /** Policy samples after the greedy recipe before local search starts. */
+  samples: number;
+  /** Share of later proposals that are fresh policy samples (the rest refine the best). */
+  mix: number;
+}
+
+/**
+ * The policy proposes, search refines. First the policy's greedy recipe and `samples` samples (its
+ * prior over good recipes for this module); then hill climbing from the best record so far (one
+ * mutation of agents/mutate.ts, avoiding recipes already proposed), where a share `mix` of proposals
+ * are still fresh policy samples, so a better region the policy knows of is not lost to a local optimum.
+ * With an uninformative policy this is random search followed by hill climbing; how much the policy
+ * adds is what bench/policy.ts measures.
+ */
+export function createPolicySearch(ctx: AgentContext, options: PolicySearchOptions): Agent {
+  const sampler = new PolicySampler(ctx, options.policy);
+  const samples = Math.max(0, Math.round(options.samples));
+  const mix = Math.min(1, Math.max(0, options.mix));
+  let proposed = 0;
+  let best: { recipe: Recipe; score: number } | undefined;
+  return {
+    propose() {
+      proposed++;
+      if (proposed === 1) return sampler.greedy().recipe;
+      if (proposed <= 1 + samples || !best || ctx.rng() < mix) return sampler.sample(ctx.rng).recipe;
+      const r = mutateUnseen(ctx.rng, ctx.space, best.recipe, sampler.seen);
+      sampler.seen.add(recipeHash(r));
+      return r;
+    },
+    observe(record: EvalRecord) {
+      if (record.state === 'ok' && (!best || record.score < best.score)) best = { recipe: record.recipe, score: record.score };
+    },
+  };
+}
+
+export const policySearch = defineAgent({
+  name: 'policy-search',
+  description:
+    'the policy proposes, search refines: the greedy recipe and `samples` policy samples, then hill climbing from the best, a share `mix` of proposals still drawn from the policy; `policy` as for the policy agent',
+  defaults: { policy: '', samples: 7, mix: 0.25 },
+  create: (ctx, options) => createPolicySearch(ctx, options),
 });

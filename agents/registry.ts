@@ -8,7 +8,7 @@ import { ga, gaPmx } from './ga.js';
 import { cem } from './cem.js';
 import { sweep } from './sweep.js';
 import { bandit } from './bandit.js';
-import { policyAgent } from './policy.js';
+import { policyAgent, policySearch } from './policy.js';
 
 export const AGENTS = {
   random,
@@ -21,16 +21,19 @@ export const AGENTS = {
   sweep,
   bandit,
   policy: policyAgent,
+  'policy-search': policySearch,
 } as const;
 
 export type AgentName = keyof typeof AGENTS;
 
+/** The agents that carry a learned policy (a file trained on generated kernels). */
+export const LEARNED_AGENTS: readonly AgentName[] = ['policy', 'policy-search'];
+
 /**
  * The agents a leaderboard runs by default (`--agents all`): those that need nothing but a seed and a
- * budget. `policy` is left out, since without a trained policy file it is an untrained network; name it
- * in `--agents` to include it.
+ * budget. The learned agents are compared in bench/policy.ts; name them in `--agents` to include them.
  */
-export const SEARCH_AGENTS: readonly AgentName[] = (Object.keys(AGENTS) as AgentName[]).filter((n) => n !== 'policy');
+export const SEARCH_AGENTS: readonly AgentName[] = (Object.keys(AGENTS) as AgentName[]).filter((n) => !LEARNED_AGENTS.includes(n));
 
 export function getAgent(name: string): AgentInfo {
   if (!Object.hasOwn(AGENTS, name)) {

@@ -12,7 +12,9 @@
  * the sum over kernels is the log of the geometric-mean ratio that the leaderboard reports. Runtime
  * objective: r = −log(runtime ratio to -O3), the quick interleaved ratio (noisy; the Evaluator's
  * measurement cache makes a repeated module free). An invalid recipe (validation failure, trap, wrong
- * output) scores as the unoptimised module less 0.5, so it is always worse than doing nothing.
+ * output) scores as the unoptimised module less 0.5, so it is always worse than doing nothing. Every step
+ * taken costs `stepCost` (0.002): of two equally good recipes the shorter one earns more, so the policy
+ * learns to stop instead of repeating a pipeline that no longer changes anything.
  *
  * Cost. One Evaluator (a Binaryen builder process and a runner process) per kernel, kept open for the
  * whole run (least recently used ones are closed beyond `maxOpen`); each episode is one evaluation, and
@@ -27,7 +29,7 @@ import type { Kernel } from './kernels/index.js';
 import { GENERATOR_VERSION, kernelId, materialise, type GenOptions } from './gen/index.js';
 import { featureVector, moduleFeatures } from './features.js';
 import { WasmtuneError } from './errors.js';
-import { Learner, LEARNER_DEFAULTS, Policy, actionsOf, rollout, type LearnerOptions, type PolicyFile, type Transition, type UpdateInfo } from '../agents/policy.js';
+import { Learner, LEARNER_DEFAULTS, Policy, actionsOf, gradientVariance, rollout, type GradientVariance, type LearnerOptions, type PolicyFile, type Transition, type UpdateInfo } from '../agents/policy.js';
 
 export type TrainObjective = 'size' | 'runtime';
 
@@ -46,6 +48,10 @@ export interface TrainOptions extends Partial<LearnerOptions> {
   maxSteps?: number;
   /** Evaluators kept open at once. @default 4 */
   maxOpen?: number;
+  /** Reward lost per step taken, so that of two equally good recipes the shorter wins. @default 0.002 */
+  stepCost?: number;
+  /** Measure the noise of the gradient estimate at every update (agents/policy.ts gradientVariance). */
+  reportGradientVariance?: boolean;
   onUpdate?: (u: UpdateRecord) => void;
 }
 
@@ -65,6 +71,8 @@ export interface UpdateRecord extends UpdateInfo {
   /** Episodes finished after this update. */
   episodes: number;
   meanReward: number;
+  /** The gradient estimators' noise on this update's batch, before the update (when asked for). */
+  gradientVariance?: GradientVariance[];
 }
 
 export interface TrainResult {
@@ -86,6 +94,8 @@ interface KernelState {
   reference: number;
   /** Reward of an invalid recipe. */
   penalty: number;
+  /** The unoptimised module's metric (size, or runtime ratio to -O3). */
+  unoptimised: number;
 }
 
 function metricOf(rec: EvalRecord & { state: 'ok' }, objective: TrainObjective): number {
@@ -108,7 +118,7 @@ async function openKernel(id: string, objective: TrainObjective, gen: GenOptions
     const orig = await ev.evaluate({ knobs: { ...DEFAULT_KNOBS }, passes: [] });
     if (orig.state !== 'ok') throw new WasmtuneError('E_HARNESS_FAILS', `Generated kernel ${id} fails on its own harness (${orig.reason}: ${orig.detail}).`);
     const origReward = Math.log(reference / metricOf(orig, objective));
-    return { id, kernel, ev, vector: featureVector(moduleFeatures(kernel.bytes)), reference, penalty: Math.min(origReward, 0) - 0.5 };
+    return { id, kernel, ev, vector: featureVector(moduleFeatures(kernel.bytes)), reference, penalty: Math.min(origReward, 0) - 0.5, unoptimised: metricOf(orig, objective) };
   } catch (e) {
     ev.close();
     throw e;
@@ -132,6 +142,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   if (options.objective !== 'size' && options.objective !== 'runtime') throw new WasmtuneError('E_USAGE', `--objective for training is size or runtime, got '${String(options.objective)}'.`);
   if (!Number.isInteger(options.seed)) throw new WasmtuneError('E_USAGE', `--seed must be an integer, got ${options.seed}.`);
   const hidden = options.hidden ?? [64];
+  const stepCost = options.stepCost ?? 0.002;
+  if (!(stepCost >= 0)) throw new WasmtuneError('E_USAGE', `stepCost must be ≥ 0, got ${stepCost}.`);
   const updates = Math.ceil(episodes / batch);
   const algo = options.algo ?? LEARNER_DEFAULTS.algo;
   const epochs = options.epochs ?? LEARNER_DEFAULTS.epochs;
@@ -196,14 +208,16 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
           reward = st.penalty;
           row.invalid = rec.reason;
         }
+        reward -= stepCost * ep.steps.length;
         row.reward = reward;
         ep.transitions[ep.transitions.length - 1]!.reward = reward;
         eps.push(ep.transitions);
         curve.push(row);
         sum += reward;
       }
+      const variance = options.reportGradientVariance ? gradientVariance(policy, eps, learner.options.gamma) : undefined;
       const info = learner.update(eps);
-      const rec: UpdateRecord = { update: u, kernel: st.id, episodes: curve.length, meanReward: sum / n, ...info };
+      const rec: UpdateRecord = { update: u, kernel: st.id, episodes: curve.length, meanReward: sum / n, ...info, ...(variance ? { gradientVariance: variance } : {}) };
       updateLog.push(rec);
       options.onUpdate?.(rec);
     }
@@ -220,9 +234,57 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     gamma: o.gamma, lambda: o.lambda, valueCoef: o.valueCoef, entropyCoef: o.entropyCoef, episodes, batch, seed: options.seed, objective: options.objective,
     generator: GENERATOR_VERSION, generatorOptions: options.gen ?? {}, kernels: ids,
     split: 'trained on generated train-* kernels only; the wasmtune-v0 suite is the held-out test set',
-    reward: options.objective === 'size' ? 'log(size(-Oz) / size(recipe)); invalid: reward of the unoptimised module − 0.5' : '−log(quick runtime ratio to -O3); invalid: reward of the unoptimised module − 0.5',
+    reward: `${options.objective === 'size' ? 'log(size(-Oz) / size(recipe))' : '−log(quick runtime ratio to -O3)'} − ${stepCost}·steps; invalid: reward of the unoptimised module − 0.5`,
+    stepCost,
     walltimeMs, evaluations, builds,
     curve, updates: updateLog,
   };
   return { policy, file: policy.toJson(training), curve, updates: updateLog, walltimeMs, evaluations, builds };
+}
+
+export interface ValidationRow {
+  kernel: string;
+  /** The greedy recipe's steps. */
+  steps: string[];
+  /** Size ratio to -Oz (size) or quick runtime ratio to -O3 (runtime); undefined when invalid. */
+  ratio?: number;
+  invalid?: string;
+}
+
+export interface Validation {
+  rows: ValidationRow[];
+  /** Geometric mean of the ratios, an invalid recipe counting as the unoptimised module. */
+  geomean: number;
+  invalid: number;
+}
+
+/**
+ * A policy's zero-shot result on generated kernels (by default the validation split `val-*`, never the
+ * suite): its greedy recipe per kernel, as the ratio to -Oz (size) or -O3 (runtime). This is what model
+ * selection (`wasmtune sweep`) compares.
+ */
+export async function validatePolicy(policy: Policy, objective: TrainObjective, options: { kernels?: number; split?: 'val' | 'train'; gen?: GenOptions; genDir?: string } = {}): Promise<Validation> {
+  const n = positiveInt(options.kernels, 'validation kernels', 8);
+  const rows: ValidationRow[] = [];
+  let logSum = 0;
+  let invalid = 0;
+  for (let i = 0; i < n; i++) {
+    const st = await openKernel(kernelId(options.split ?? 'val', i), objective, options.gen ?? {}, options.genDir);
+    try {
+      const ep = rollout(policy, st.vector, { rng: 'greedy' });
+      const rec = await st.ev.evaluate(ep.recipe);
+      if (rec.state === 'ok') {
+        const ratio = metricOf(rec, objective) / st.reference;
+        rows.push({ kernel: st.id, steps: ep.steps, ratio });
+        logSum += Math.log(ratio);
+      } else {
+        invalid++;
+        rows.push({ kernel: st.id, steps: ep.steps, invalid: `${rec.reason}: ${rec.detail}` });
+        logSum += Math.log(st.unoptimised / st.reference);
+      }
+    } finally {
+      st.ev.close();
+    }
+  }
+  return { rows, geomean: Math.exp(logSum / n), invalid };
 }

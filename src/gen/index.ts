@@ -16,8 +16,14 @@
  * trap, NaN or infinity can occur. Loop trip counts are small (each kernel's call does at most a few
  * thousand iterations), so a validation run costs well under a millisecond.
  *
- * Determinism: a kernel is a pure function of its id (`seedrandom('wasmtune-gen-v1:' + id)`); the WAT,
- * the module bytes and the harness are the same on every machine.
+ * Determinism: a kernel is a pure function of its id (`seedrandom('wasmtune-gen-v1:' + id)` for the
+ * program, a second seeded draw for its style); the WAT, the module bytes and the harness are the same
+ * on every machine.
+ *
+ * Two styles (v2). About 40 % of kernels (`frames`) are emitted the way clang -O0 emits C: `run`'s
+ * scalars live in a stack frame below a stack-pointer global, read and written through memory. The rest
+ * keep them in Wasm locals, as an optimising frontend would. So a policy sees both the code where
+ * stack-slot promotion pays and the code where it has nothing to do.
  *
  * The split. Training kernels are `train-<i>`, validation kernels `val-<i>` (disjoint id spaces of the
  * same generator). The built-in suite (`kernels/wasmtune-v0/`) is the held-out test set: it is never
@@ -33,7 +39,9 @@ import { watToWasm } from '../wat.js';
 import { loadKernel, type Kernel } from '../kernels/index.js';
 import { WasmtuneError } from '../errors.js';
 
-export const GENERATOR_VERSION = 'wasmtune-gen-v1';
+export const GENERATOR_VERSION = 'wasmtune-gen-v2';
+/** The seed prefix of the program generator proper (unchanged since v1, so v1 kernels keep their code). */
+const PROGRAM_SEED = 'wasmtune-gen-v1';
 
 export type Split = 'train' | 'val';
 
@@ -46,6 +54,8 @@ export interface GenOptions {
   maxHelpers?: number;
   /** Scale of trip counts and array lengths; `tiny` keeps every kernel very small (tests). @default 'small' */
   scale?: 'tiny' | 'small';
+  /** Probability that `run` keeps its scalars in a stack frame in linear memory (clang -O0 style). @default 0.4 */
+  frames?: number;
 }
 
 export interface GeneratedKernel {
@@ -80,7 +90,7 @@ export function kernelId(split: Split, i: number): string {
 
 /** Generate a kernel's WAT and harness from its id. */
 export function generateKernel(id: string, options: GenOptions = {}): GeneratedKernel {
-  const rng: Rng = seedrandom(`${GENERATOR_VERSION}:${id}`);
+  const rng: Rng = seedrandom(`${PROGRAM_SEED}:${id}`);
   const tiny = options.scale === 'tiny';
   const maxDepth = Math.max(1, Math.min(3, options.maxDepth ?? 3));
   const maxNests = Math.max(1, options.maxNests ?? 3);
@@ -253,16 +263,46 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
     body.push(...lines);
   }
 
+  // Frame style: what clang -O0 does with the same function. The scalars (`n`, the counters, `t`, `s`)
+  // live in a stack frame allocated below the stack-pointer global, every read a load and every write a
+  // store at a constant offset from the frame base, initialised before use as C requires. The decision
+  // has its own RNG, so the program itself is the same in both styles.
+  const frames = Math.min(1, Math.max(0, options.frames ?? 0.4));
+  const framed = seedrandom(`${GENERATOR_VERSION}:frame:${id}`)() < frames;
+  const pages = Math.max(1, Math.ceil((at + 1024) / 65536));
+  let runLocals = '(local $i i32) (local $j i32) (local $l i32) (local $t i32) (local $s f64)';
+  let runBody = [...body, `    (f64.add (local.get $s) (f64.convert_i32_s (local.get $t))))`];
+  if (framed) {
+    const slot: Record<string, [string, number]> = { n: ['i32', 0], i: ['i32', 4], j: ['i32', 8], l: ['i32', 12], t: ['i32', 16], s: ['f64', 24] };
+    const toFrame = (line: string) =>
+      line
+        .replace(/\(local\.get \$([nijlts])\)/g, (_, v: string) => `(${slot[v]![0]}.load offset=${slot[v]![1]} (local.get $fp))`)
+        .replace(/\(local\.set \$([ijlts]) /g, (_, v: string) => `(${slot[v]![0]}.store offset=${slot[v]![1]} (local.get $fp) `);
+    const result = toFrame(`(f64.add (local.get $s) (f64.convert_i32_s (local.get $t)))`);
+    runLocals = '(local $fp i32) (local $r f64)';
+    runBody = [
+      `    (local.set $fp (i32.sub (global.get $__stack_pointer) (i32.const 32)))`,
+      `    (global.set $__stack_pointer (local.get $fp))`,
+      `    (i32.store offset=0 (local.get $fp) (local.get $n))`,
+      `    (i32.store offset=16 (local.get $fp) (i32.const 0))`,
+      `    (f64.store offset=24 (local.get $fp) (f64.const 0))`,
+      ...body.map(toFrame),
+      `    (local.set $r ${result})`,
+      `    (global.set $__stack_pointer (i32.add (local.get $fp) (i32.const 32)))`,
+      `    (local.get $r))`,
+    ];
+  }
+
   const wat = [
     `(module`,
     `  ;; ${GENERATOR_VERSION} ${id}`,
     `  (type $ff (func (param f64 f64) (result f64)))`,
-    `  (memory (export "memory") ${Math.max(1, Math.ceil((at + 1024) / 65536))})`,
+    `  (memory (export "memory") ${pages})`,
+    ...(framed ? [`  (global $__stack_pointer (mut i32) (i32.const ${pages * 65536}))`] : []),
     ...(useTable ? [`  (table ${tableLen} funcref)`, `  (elem (i32.const 0) func ${ff.slice(0, tableLen).map((h) => h.name).join(' ')})`] : []),
     ...helperWat,
-    `  (func $run (export "run") (param $n i32) (result f64) (local $i i32) (local $j i32) (local $l i32) (local $t i32) (local $s f64)`,
-    ...body,
-    `    (f64.add (local.get $s) (f64.convert_i32_s (local.get $t))))`,
+    `  (func $run (export "run") (param $n i32) (result f64) ${runLocals}`,
+    ...runBody,
     `)`,
     '',
   ].join('\n');
@@ -270,7 +310,7 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
   const harness: JsonHarness = {
     format: 'wasmtune-harness-v1',
     name: `gen-${id}`,
-    description: `generated kernel ${id} (${GENERATOR_VERSION}): ${nests} loop nest(s), ${helpers.length} helper(s)${useTable ? ', call_indirect' : ''}`,
+    description: `generated kernel ${id} (${GENERATOR_VERSION}): ${nests} loop nest(s), ${helpers.length} helper(s)${useTable ? ', call_indirect' : ''}${framed ? ', scalars in a stack frame' : ''}`,
     module: 'module.wasm',
     export: 'run',
     args: [n],
@@ -296,7 +336,7 @@ export function defaultGenDir(): string {
  * concurrent writers never see a half-written kernel.
  */
 export async function materialise(id: string, options: GenOptions = {}, dir = defaultGenDir()): Promise<Kernel> {
-  const key = `${id}${options.scale === 'tiny' ? '-tiny' : ''}${options.maxDepth ? `-d${options.maxDepth}` : ''}${options.maxNests ? `-n${options.maxNests}` : ''}${options.maxHelpers !== undefined ? `-h${options.maxHelpers}` : ''}`;
+  const key = `${id}${options.scale === 'tiny' ? '-tiny' : ''}${options.maxDepth ? `-d${options.maxDepth}` : ''}${options.maxNests ? `-n${options.maxNests}` : ''}${options.maxHelpers !== undefined ? `-h${options.maxHelpers}` : ''}${options.frames !== undefined ? `-f${options.frames}` : ''}`;
   const target = join(dir, key);
   if (!existsSync(join(target, 'harness.json'))) {
     const g = generateKernel(id, options);
