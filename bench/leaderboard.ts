@@ -11,6 +11,9 @@
  *                  against random, evaluations to reach 95 % of the final result, walltime; then per kernel
  *   table.json     the same figures, for programs
  *
+ * With `queue` the runs are jobs on a BullMQ queue in Redis, done by `wasmtune worker` processes on any
+ * number of machines (src/queue/); the rows they return are written here exactly as local rows are.
+ *
  * Definitions (also printed under the table):
  * - ratio: the best recipe's objective value ÷ the baseline's (size: bytes ÷ -Oz bytes; runtime: the
  *   final interleaved measurement against -O3, after the search, never the one that chose the winner).
@@ -30,8 +33,9 @@ import { Evaluator, type EvalRecord } from '../src/evaluate.js';
 import { loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
 import { geomean, type Estimate } from '../src/measure/stats.js';
 import { messageOf } from '../src/errors.js';
-import { recipeToJson } from '../src/recipe.js';
-import { tune } from '../src/tune.js';
+import { OPT_LEVEL_NAMES, recipeToJson, type OptLevelName } from '../src/recipe.js';
+import { tune, type Progress } from '../src/tune.js';
+import { collectFromQueue, type QueueOptions } from '../src/queue/collect.js';
 import type { Task } from './tasks.js';
 
 export interface LeaderboardOptions {
@@ -45,6 +49,17 @@ export interface LeaderboardOptions {
   /** The command that produced the table, printed in it. */
   command?: string;
   onRow?: (row: Row) => void;
+  /** Run every (kernel, agent, seed) as a job on this queue instead of in this process. */
+  queue?: QueueOptions;
+}
+
+/** One -O level's module, as the run that produced a row built it (sizes in bytes). */
+export interface BaselineFigures {
+  sizeBytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+  /** The quick ratio to -O3 (5 interleaved rounds, from the search), runtime tasks only. */
+  quickRuntimeVsO3?: number;
 }
 
 export interface Row {
@@ -66,13 +81,21 @@ export interface Row {
   wasmOpt?: string;
   evaluations: number;
   invalid: number;
-  /** Best-so-far score after each evaluation (null until a valid candidate). */
+  /**
+   * Best-so-far score after each evaluation (null until a valid candidate): bytes of the task's metric
+   * for size tasks, the quick runtime ratio to -O3 for runtime tasks.
+   */
   curve: Array<number | null>;
   evalsTo95: number | null;
   walltimeMs: number;
   /** Rebuilt from the recipe with caches bypassed: same module, outputs equal to the original's. */
   replay: { ok: true } | { ok: false; detail: string };
   error?: string;
+  /** Every -O level of this kernel as the run built it (rows written before this field existed lack it). */
+  baselines?: Partial<Record<OptLevelName, BaselineFigures>>;
+  /** Queue runs: the job (its id is the key results are collected by) and the worker that ran it. */
+  jobId?: string;
+  worker?: string;
 }
 
 const key = (r: { kernel: string; agent: string; seed: number }) => `${r.kernel}\u0000${r.agent}\u0000${r.seed}`;
@@ -110,20 +133,26 @@ export async function runLeaderboard(opts: LeaderboardOptions): Promise<{ rows: 
   writeFileSync(jsonl, rows.map((r) => JSON.stringify(r) + '\n').join(''));
   const done = new Set(rows.map(key));
 
+  const emit = (row: Row) => {
+    rows.push(row);
+    appendFileSync(jsonl, JSON.stringify(row) + '\n');
+    opts.onRow?.(row);
+  };
+  if (opts.queue) {
+    const todo = task.kernels.flatMap((kernel) => opts.agents.flatMap((agent) => task.seeds.filter((seed) => !done.has(key({ kernel, agent, seed }))).map((seed) => ({ kernel, agent, seed }))));
+    await collectFromQueue(opts.queue, task, todo, emit, (k, error) => failedRow(task, k.kernel, k.agent, k.seed, error));
+  }
+
   let next = 0;
   const worker = async () => {
     while (next < task.kernels.length) {
       const kernel = task.kernels[next++]!;
       const todo = opts.agents.map((agent) => ({ agent, seeds: task.seeds.filter((seed) => !done.has(key({ kernel, agent, seed }))) })).filter((t) => t.seeds.length);
       if (!todo.length) continue;
-      await runKernel(task, kernel, todo, (row) => {
-        rows.push(row);
-        appendFileSync(jsonl, JSON.stringify(row) + '\n');
-        opts.onRow?.(row);
-      });
+      await runKernel(task, kernel, todo, emit);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
+  if (!opts.queue) await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
 
   const summary = summarize(task, opts.agents, rows);
   writeFileSync(join(opts.outDir, 'table.json'), JSON.stringify({ ...summary, command: opts.command ?? null, commit: commit(), machine: machine() }, null, 2) + '\n');
@@ -154,25 +183,40 @@ function commit(): string {
  * its caches bypassed.
  */
 async function runKernel(task: Task, uri: string, todo: ReadonlyArray<{ agent: string; seeds: readonly number[] }>, emit: (row: Row) => void): Promise<void> {
-  const failAll = (error: string) => todo.forEach(({ agent, seeds }) => seeds.forEach((seed) => emit(failedRow(task, uri, agent, seed, error))));
-  const kernel = await loadKernel(uri).catch((e: unknown) => messageOf(e));
-  if (typeof kernel === 'string') return failAll(kernel);
-  const ev = await Evaluator.create(kernel, { objective: task.objective }).catch((e: unknown) => messageOf(e));
-  if (typeof ev === 'string') return failAll(ev);
+  const session = await openKernel(task, uri);
+  if (typeof session === 'string') return todo.forEach(({ agent, seeds }) => seeds.forEach((seed) => emit(failedRow(task, uri, agent, seed, session))));
   try {
     for (const { agent, seeds } of todo) {
-      for (const seed of seeds) {
-        const row = await runOne(task, uri, kernel, ev, agent, seed);
-        await replay(ev, row);
-        emit(row);
-      }
+      for (const seed of seeds) emit(await runAndReplay(task, session, agent, seed));
     }
   } finally {
-    ev.close();
+    session.ev.close();
   }
 }
 
-function failedRow(task: Task, uri: string, agent: string, seed: number, error: string, walltimeMs = 0): Row {
+/** A kernel loaded with its evaluator, shared by the runs on it; a string says why it could not be opened. */
+export interface KernelSession {
+  uri: string;
+  kernel: Kernel;
+  ev: Evaluator;
+}
+
+export async function openKernel(task: Pick<Task, 'objective'>, uri: string): Promise<KernelSession | string> {
+  const kernel = await loadKernel(uri).catch((e: unknown) => messageOf(e));
+  if (typeof kernel === 'string') return kernel;
+  const ev = await Evaluator.create(kernel, { objective: task.objective }).catch((e: unknown) => messageOf(e));
+  if (typeof ev === 'string') return ev;
+  return { uri, kernel, ev };
+}
+
+/** One (kernel, agent, seed): tuned, then replayed with the caches bypassed. Never throws: a failure is a row. */
+export async function runAndReplay(task: Task, session: KernelSession, agent: string, seed: number, onProgress?: (p: Progress) => void): Promise<Row> {
+  const row = await runOne(task, session.uri, session.kernel, session.ev, agent, seed, onProgress);
+  await replay(session.ev, row);
+  return row;
+}
+
+export function failedRow(task: Task, uri: string, agent: string, seed: number, error: string, walltimeMs = 0): Row {
   return {
     task: task.name, kernel: uri, agent, seed, budget: task.budget, objective: task.objective,
     ratio: null, evaluations: 0, invalid: 0, curve: [], evalsTo95: null, walltimeMs, replay: { ok: false, detail: 'not run' }, error,
@@ -180,16 +224,23 @@ function failedRow(task: Task, uri: string, agent: string, seed: number, error: 
 }
 
 /** One tuning run. `uri` is the kernel as the task names it. */
-async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, agentName: string, seed: number): Promise<Row> {
+async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, agentName: string, seed: number, onProgress?: (p: Progress) => void): Promise<Row> {
   const t0 = performance.now();
   try {
     const agent = getAgent(agentName);
     const { report, records } = await tune(kernel, {
       agent, agentOptions: { ...agent.defaults }, budget: { evaluations: task.budget }, objective: task.objective, seed, measureRuntime: false,
+      ...(onProgress ? { onProgress } : {}),
     }, ev);
     const oz = report.baselines.Oz;
     const rt = report.best.runtime;
     const curve = bestSoFar(records);
+    const baselines: Partial<Record<OptLevelName, BaselineFigures>> = {};
+    for (const level of OPT_LEVEL_NAMES) {
+      const b = report.baselines[level];
+      if (!b || 'invalid' in b) continue;
+      baselines[level] = { sizeBytes: b.sizeBytes, gzipBytes: b.gzipBytes, brotliBytes: b.brotliBytes, ...(b.quickRuntimeRatio !== undefined ? { quickRuntimeVsO3: b.quickRuntimeRatio } : {}) };
+    }
     return {
       task: task.name, kernel: uri, agent: agentName, seed, budget: task.budget, objective: task.objective,
       ratio: Number.isFinite(report.best.scoreVsBaseline) ? report.best.scoreVsBaseline : null,
@@ -198,7 +249,7 @@ async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, ag
       ...(oz && !('invalid' in oz) ? { sizeVsOz: report.best.sizeBytes / oz.sizeBytes } : {}),
       origin: report.best.origin, recipe: report.best.recipe, hash: report.best.hash, wasmOpt: report.wasmOpt,
       evaluations: report.evaluations, invalid: report.invalid.total, curve, evalsTo95: evalsTo95(curve),
-      walltimeMs: performance.now() - t0, replay: { ok: false, detail: 'not yet replayed' },
+      walltimeMs: performance.now() - t0, replay: { ok: false, detail: 'not yet replayed' }, baselines,
     };
   } catch (e) {
     return failedRow(task, uri, agentName, seed, messageOf(e), performance.now() - t0);

@@ -46,9 +46,13 @@ function hashFiles(base: string, files: readonly string[], extra = ''): string {
   return h.digest('hex');
 }
 
-/** The sources of src/ that the build compiles, relative to the root. */
+/**
+ * The sources the build compiles, relative to the root: src/, and agents/ and bench/, which a child
+ * running the command line (a queue worker) imports too.
+ */
 function sourceFiles(root: string): string[] {
-  return filesUnder(join(root, 'src'), root, (n) => n.endsWith('.ts') && !n.endsWith('.check.ts') && !n.endsWith('.d.ts'));
+  const keep = (n: string) => n.endsWith('.ts') && !n.endsWith('.check.ts') && !n.endsWith('.d.ts') && !n.endsWith('.test.ts');
+  return ['src', 'agents', 'bench'].flatMap((d) => filesUnder(join(root, d), root, keep));
 }
 
 /** Everything the emitted JavaScript of src/ depends on: the sources, the compiler settings, the compiler. */

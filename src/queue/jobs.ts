@@ -1,0 +1,32 @@
+/** What a leaderboard job carries, what it returns, and how its id is made. */
+import type { Task } from '../../bench/tasks.js';
+import type { Row } from '../../bench/leaderboard.js';
+
+/** One (kernel, agent, seed) of a task. Kernels are suite URIs or paths that exist on every worker. */
+export interface LeaderboardJob {
+  task: Task;
+  kernel: string;
+  agent: string;
+  seed: number;
+}
+
+/** What a worker returns: the row, as the local leaderboard would write it, with the job and worker named. */
+export type LeaderboardResult = Row & { jobId: string; worker: string };
+
+/** What a worker reports while a job runs (BullMQ job progress). */
+export interface JobProgress {
+  worker: string;
+  phase: 'baselines' | 'search' | 'final';
+  evaluations: number;
+  budget: number;
+  /** Best score so far (bytes for size tasks, the quick ratio to -O3 for runtime tasks). */
+  best: number | null;
+}
+
+/**
+ * The job id: the run, then the (kernel, agent, seed). It is the idempotency key: BullMQ ignores a second
+ * job with the same id, and the collector takes at most one result per id. BullMQ ids may not contain ':'.
+ */
+export function jobIdOf(run: string, job: Pick<LeaderboardJob, 'kernel' | 'agent' | 'seed'>): string {
+  return `${run}/${job.kernel.replace(/:/g, '')}/${job.agent}/s${job.seed}`;
+}
