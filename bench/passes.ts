@@ -14,7 +14,8 @@
  *      (`kernels/reference-o2/<name>/`, the same C source as the suite's clang -O0/-O1 module):
  *      `wt-promote-stack -O3` and the reference, each against -O3, and against each other.
  *  (c) Each step alone. For every value of every pass of ours, `<step> -O3` against `-O3`: runtime and
- *      code size. A step that changes nothing gives -O3's module, and the ratio is 1 by identity.
+ *      code size; then unrolling and cell promotion after stack promotion ({@link benchSteps}). A step
+ *      that changes nothing gives -O3's module, and the ratio is 1 by identity.
  *
  * Every ratio is candidate ÷ baseline from one interleaved measurement (`Evaluator.measure`: alternating
  * rounds in one process, median of the per-round ratios with a distribution-free 95 % CI), so a ratio
@@ -67,6 +68,18 @@ export const QUICK_BUDGET = 3;
 /** The steps of ours, in catalog order: one per value of a parameterised pass. */
 export function ownSteps(): string[] {
   return [...PASSES.values()].filter((p) => p.origin === 'custom').map((p) => p.name);
+}
+
+/**
+ * The rows of table (c): every step of ours alone, then each unrolling and cell-promotion step after
+ * `wt-promote-stack` (written `wt-promote-stack <step>`). In clang -O0 code a loop counter and the cells
+ * a loop reads and writes live in the stack frame, so unrolling finds no counted loop and cell promotion
+ * meets frame stores it cannot tell apart from other stores until the frame is promoted.
+ */
+export function benchSteps(): string[] {
+  const own = ownSteps();
+  const afterPromotion = own.filter((s) => s.startsWith('wt-unroll') || s.startsWith('wt-promote-cells:'));
+  return [...own, ...afterPromotion.map((s) => `wt-promote-stack ${s}`)];
 }
 
 /** What the "without" search excludes: every pass of ours, with all its values. */
@@ -382,8 +395,8 @@ async function benchKernel(spec: string, opts: PassesBenchOptions, protocol: Pro
     // (c) every step of ours alone, before -O3.
     log(`${kernel.name}: each step before -O3 (${since()})`);
     const firstWith = new Map<string, string>();
-    for (const step of ownSteps()) {
-      const b = step === 'wt-promote-stack' ? promoted : await buildChecked(ev, beforeO3(step));
+    for (const step of benchSteps()) {
+      const b = step === 'wt-promote-stack' ? promoted : await buildChecked(ev, beforeO3(...step.split(' ')));
       if (b.state !== 'ok') {
         result.steps.push({ step, state: 'invalid', detail: b.detail });
         continue;
@@ -432,7 +445,7 @@ export async function runPassesBench(opts: PassesBenchOptions): Promise<PassesBe
   const protocol = opts.quick ? QUICK_PROTOCOL : FULL_PROTOCOL;
   const agent = getAgent(opts.agent);
   const t0 = performance.now();
-  const steps = ownSteps();
+  const steps = benchSteps();
   // An unknown kernel fails now, not after an hour of the ones before it.
   for (const k of opts.kernels) await loadKernel(k);
   const results: PassesBenchResults = {
@@ -494,7 +507,7 @@ function cell(s: StepResult | undefined): string {
   return `${f3(r.median)}${significantlyBelow(r) ? ' ↓' : significantlyAbove(r) ? ' ↑' : ''}`;
 }
 
-const short = (step: string) => step.replace(/^wt-/, '');
+const short = (step: string) => step.replace(/\bwt-/g, '');
 
 export function renderMarkdown(res: PassesBenchResults): string {
   const s = res.settings;
@@ -555,6 +568,8 @@ export function renderMarkdown(res: PassesBenchResults): string {
     `| **geomean of medians** | | ${f3(res.summary.promoteVsO3)} | ${f3(res.summary.referenceVsO3)} | ${f3(res.summary.promoteVsReference)} | |`,
     '',
     '## (c) Each step alone: `<step> -O3` against `-O3`',
+    '',
+    'Rows `wt-promote-stack <step>` run the step after stack promotion: in clang -O0 code loop counters and accumulators live in the stack frame until it is promoted.',
     '',
     `Where each step helps and where it hurts. Runtime ratio to -O3 (↓ faster, ↑ slower, each with ${conf} confidence; \`=\`: the step changed nothing and -O3's module came out). ` +
       `A step with no effect is still marked about once in ${chance} changed cells by chance alone (the A/A check of \`npm run bench\` found 5 in 100 at 15 rounds): ` +

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { defaultSpace } from '../src/space.js';
 import { projectRoot } from '../src/kernels/index.js';
-import { OWN_PASSES, QUICK_BUDGET, invert, ownSteps, parseOptions, type PassesBenchResults, type Ratio } from '../bench/passes.js';
+import { OWN_PASSES, QUICK_BUDGET, benchSteps, invert, ownSteps, parseOptions, type PassesBenchResults, type Ratio } from '../bench/passes.js';
 
 describe('search space exclusions', () => {
   it('leaves out every value of an excluded parameterised pass, one value, or a plain step', () => {
@@ -25,6 +25,19 @@ describe('search space exclusions', () => {
 
   it('rejects names that are no step', () => {
     expect(() => defaultSpace({ exclude: ['wt-unrol'] })).toThrow(/Cannot exclude 'wt-unrol'.*wt-unroll/);
+  });
+});
+
+describe('table (c) rows', () => {
+  it('are every step of ours, then unrolling and cell promotion after stack promotion', () => {
+    const rows = benchSteps();
+    expect(rows.slice(0, ownSteps().length)).toEqual(ownSteps());
+    const combined = rows.slice(ownSteps().length);
+    expect(combined).toContain('wt-promote-stack wt-unroll:4');
+    expect(combined).toContain('wt-promote-stack wt-unroll-nested:2');
+    expect(combined).toContain('wt-promote-stack wt-promote-cells:all');
+    expect(combined.every((r) => r.startsWith('wt-promote-stack ') && ownSteps().includes(r.split(' ')[1]!))).toBe(true);
+    expect(new Set(rows).size).toBe(rows.length);
   });
 });
 
@@ -67,10 +80,10 @@ describe('bench:passes --quick', () => {
       else expect(e.n, what).toBe(res.settings.measure.rounds);
     };
 
-    expect(res.settings).toMatchObject({ quick: true, budget: QUICK_BUDGET, seed: 1, agent: 'sweep', steps: ownSteps() });
+    expect(res.settings).toMatchObject({ quick: true, budget: QUICK_BUDGET, seed: 1, agent: 'sweep', steps: benchSteps() });
     expect(res.finishedAt).not.toBeNull();
     expect(res.kernels.map((k) => k.name)).toEqual(kernels);
-    const steps = ownSteps();
+    const steps = benchSteps();
     for (const k of res.kernels) {
       expect(k.error, k.name).toBeUndefined();
       // (a) two searches, the one without our passes never uses them

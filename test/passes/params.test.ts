@@ -24,7 +24,7 @@ function errorOf(f: () => unknown): WasmtuneError {
 
 describe('the registry', () => {
   it('has one step per value of each parameterised pass, and not the bare name', () => {
-    expect(parameterised.map(([n]) => n).sort()).toEqual(['wt-inline', 'wt-inline-site', 'wt-promote-stack-fn', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested']);
+    expect(parameterised.map(([n]) => n).sort()).toEqual(['wt-coalesce', 'wt-inline', 'wt-inline-site', 'wt-promote-cells', 'wt-promote-stack-fn', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested']);
     for (const [name, p] of parameterised) {
       expect(isKnownStep(name)).toBe(false);
       for (const v of p.param!.values) {
