@@ -5,6 +5,7 @@
 import { DEFAULT_KNOBS, KNOB_SPACE, PIPELINES, type KnobName, type Knobs, type Recipe } from './recipe.js';
 import { PASSES, expandStep } from './passes/registry.js';
 import { WasmtuneError, didYouMean } from './errors.js';
+import { FAST_MATH_PASSES, SIMD_PASSES } from './passes/custom/vectorize.js';
 
 export type Rng = () => number;
 
@@ -27,6 +28,11 @@ export interface SpaceOptions {
   /** Allow the low-memory-unused knob and the passes that need it (an assumption; opt-in). */
   lowMemoryUnused?: boolean;
   maxLength?: number;
+  /**
+   * Allow steps that add SIMD instructions (wt-vectorize…; default true). False keeps every candidate
+   * runnable on engines without Wasm SIMD (`wasmtune tune --no-simd`).
+   */
+  simd?: boolean;
   /**
    * Steps the search never proposes: a step (`licm`, `wt-unroll:8`, `-O4`), or a parameterised pass
    * (`wt-unroll`), which excludes every value. Excluding every pass of our own (the keys of
@@ -53,6 +59,9 @@ export function defaultSpace(opts: SpaceOptions = {}): SearchSpace {
     // Passes that need a user assumption are proposed only when the user made it.
     .filter((p) => opts.lowMemoryUnused || !p.requires?.includes('low-memory-unused'))
     .filter((p) => !excluded.has(p.name) && !(p.param && excluded.has(p.param.pass)))
+    // SIMD only when allowed; the float-reduction vectorizer only where fast-math may be drawn.
+    .filter((p) => (opts.simd ?? true) || !SIMD_PASSES.includes(p.param?.pass ?? p.name))
+    .filter((p) => opts.fastMath || !FAST_MATH_PASSES.includes(p.param?.pass ?? p.name))
     .map((p) => p.name);
   const pipelines = Object.keys(PIPELINES).filter((n) => !excluded.has(n));
   // Draws pick from both lists: neither may be empty.

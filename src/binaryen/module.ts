@@ -142,6 +142,7 @@ export type ModulePass = (m: binaryen.Module, api: typeof binaryen, arg?: string
 export function build(bytes: Uint8Array, recipe: Recipe, features: number, custom: ReadonlyMap<string, ModulePass> = new Map()): Uint8Array {
   return withModule(bytes, features, (m) => {
     applyKnobs(recipe.knobs);
+    const before = m.getFeatures();
     let batch: string[] = [];
     const flush = () => {
       if (batch.length) m.runPasses(batch);
@@ -166,11 +167,66 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
         }
       }
       flush();
-      return m.emitBinary();
+      return declareFeatures(m.emitBinary(), m.getFeatures() & ~before);
     } catch (e) {
       throw classify(e);
     }
   });
+}
+
+/** `target_features` names of the features a pass of ours may turn on (wt-vectorize: SIMD). */
+const FEATURE_SECTION_NAMES: Array<[number, string]> = [[binaryen.Features.SIMD128, 'simd128']];
+
+/**
+ * A module that a pass of ours gave new features (SIMD) declares them in a `target_features` section, as
+ * LLVM's output does, so that every later reader (validation here, the builder on replay, wasm-opt) reads
+ * it with them. Binaryen writes the section itself only when the input had one; then nothing is added.
+ */
+export function declareFeatures(bytes: Uint8Array, added: number): Uint8Array {
+  const names = FEATURE_SECTION_NAMES.filter(([bit]) => (added & bit) !== 0).map(([, n]) => n);
+  if (!names.length || hasCustomSection(bytes, 'target_features')) return bytes;
+  const text = new TextEncoder();
+  const leb = (n: number): number[] => {
+    const out: number[] = [];
+    do {
+      let byte = n & 0x7f;
+      n >>>= 7;
+      if (n) byte |= 0x80;
+      out.push(byte);
+    } while (n);
+    return out;
+  };
+  const str = (s: string) => [...leb(text.encode(s).length), ...text.encode(s)];
+  const payload = [...str('target_features'), ...leb(names.length), ...names.flatMap((n) => [0x2b, ...str(n)])];
+  const out = new Uint8Array(bytes.length + 1 + leb(payload.length).length + payload.length);
+  out.set(bytes);
+  out.set([0, ...leb(payload.length), ...payload], bytes.length);
+  return out;
+}
+
+function hasCustomSection(bytes: Uint8Array, name: string): boolean {
+  let at = 8;
+  const read = (): number => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return n;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++]!;
+    const size = read();
+    const end = at + size;
+    if (id === 0) {
+      const len = read();
+      if (new TextDecoder().decode(bytes.subarray(at, at + len)) === name) return true;
+    }
+    at = end;
+  }
+  return false;
 }
 
 /** What a module declares, for the report. */

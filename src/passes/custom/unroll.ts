@@ -70,19 +70,19 @@ export interface UnrollStats {
   refused: Record<string, number>;
 }
 
-type Op = 'lt' | 'le' | 'gt' | 'ge' | 'ne' | 'eq';
+export type Op = 'lt' | 'le' | 'gt' | 'ge' | 'ne' | 'eq';
 /** A constant bound is held as a signed value of the variable's width. */
-type Bound = { kind: 'const'; value: bigint } | { kind: 'local'; index: number } | { kind: 'global'; name: string };
+export type Bound = { kind: 'const'; value: bigint } | { kind: 'local'; index: number } | { kind: 'global'; name: string };
 /** Width of the induction variable and its bound. */
-type Bits = 32 | 64;
+export type Bits = 32 | 64;
 /** A continue test `x OP bound` on the induction variable's value x at the time of the test. */
-interface Test {
+export interface Test {
   op: Op;
   signed: boolean;
   bound: Bound;
 }
 
-interface CountedLoop {
+export interface CountedLoop {
   form: 'do-while' | 'while-if' | 'while-exit';
   bits: Bits;
   /** Statements of one iteration, without the test and the back-edge, in order. */
@@ -103,7 +103,7 @@ interface CountedLoop {
   bodyLabels: string[];
 }
 
-class Refusal extends Error {}
+export class Refusal extends Error {}
 const refuse = (reason: string): never => {
   throw new Refusal(reason);
 };
@@ -127,7 +127,7 @@ function compareOps(api: Api): Map<number, { op: Op; signed: boolean }> {
 }
 
 /** The value of an i32 or i64 constant, as a signed bigint of its width; undefined for anything else. */
-function intConst(api: Api, ref: Ref): bigint | undefined {
+export function intConst(api: Api, ref: Ref): bigint | undefined {
   if (api.getExpressionId(ref) !== api.ConstId) return undefined;
   const type = api.getExpressionType(ref);
   if (type === api.i32) return BigInt(i32Const(api, ref)!);
@@ -172,7 +172,7 @@ function readTest(api: Api, e: Ref): RawTest[] {
  * The step s of `i + s`, `s + i` or `i - s` (i32 or i64), or undefined. A step is returned as a number
  * only when it is small; a huge one comes back as ±Infinity, which no caller accepts.
  */
-function stepOf(api: Api, e: Ref, iv: number): number | undefined {
+export function stepOf(api: Api, e: Ref, iv: number): number | undefined {
   const w = wrappers(api);
   if (api.getExpressionId(e) !== api.BinaryId) return undefined;
   const op = w.Binary.getOp(e);
@@ -191,8 +191,8 @@ function stepOf(api: Api, e: Ref, iv: number): number | undefined {
   return undefined;
 }
 
-/** Recognise a counted loop, or throw a {@link Refusal} saying why not. */
-function analyse(m: Module, api: Api, loop: Ref): CountedLoop {
+/** Recognise a counted loop, or throw a {@link Refusal} saying why not (also used by wt-vectorize). */
+export function analyse(m: Module, api: Api, loop: Ref): CountedLoop {
   const w = wrappers(api);
   const name = w.Loop.getName(loop);
   if (!name) refuse('shape');
@@ -297,7 +297,7 @@ function analyse(m: Module, api: Api, loop: Ref): CountedLoop {
  * the variable's values i + j·s, for every j in 0…jMax (i: its value now). When it is true, the original
  * loop runs the rest. Undefined when no such cheap test exists.
  */
-function handOver(m: Module, api: Api, c: CountedLoop, jMax: number): Ref | undefined {
+export function handOver(m: Module, api: Api, c: CountedLoop, jMax: number): Ref | undefined {
   if (c.bits === 64) return handOver64(m, api, c, jMax);
   const { op, signed, bound } = c.test;
   const i = () => m.local.get(c.iv, api.i32);

@@ -1,0 +1,359 @@
+/**
+ * Benchmark of SIMD vectorization (`npm run bench:vectorize`): what does `wt-vectorize` buy at runtime,
+ * kernel by kernel, and which loops does it take or refuse, and why?
+ *
+ * Kernels: the suite (`kernels/wasmtune-v0`, as compiled there) and the clang -O2 builds of the same C
+ * sources (`kernels/reference-o2/<name>/module.wasm`, scalar the way real projects ship them, run with the
+ * suite kernel's harness). Per kernel, in one evaluator (one builder and one --no-liftoff runner process):
+ *
+ *  (a) Two tuning runs for the runtime objective with the same agent, seed and budget: one over the full
+ *      space ("with"), one with every SIMD step excluded (`SpaceOptions.simd = false`, "without"). Each
+ *      picks its winner by the tuning loop's own protocol. The fixed recipes `-O3 wt-vectorize:1` and
+ *      `-O3 wt-vectorize:2` compete with the "with" winner (the search may not meet them within a small
+ *      budget): the fastest of the three against -O3, by this benchmark's measurement, is "best with".
+ *  (b) Apart from the measurements that selected them: best with ÷ -O3, best with ÷ best without, best
+ *      without ÷ -O3, each one interleaved measurement (`Evaluator.measure`: alternating rounds in one
+ *      process, median of the per-round ratios with a distribution-free 95 % CI). Below 1 is faster.
+ *  (c) The loop report (`analyzeVectorization`): every innermost loop of the module the vectorizer saw in
+ *      the best-with recipe (the recipe's prefix before its first SIMD step; the -O3 module when it has
+ *      none), vectorized or refused with the reason.
+ *
+ * Output: `<out>/vectorize-results.md` and `.json` (by default `bench/`), rewritten after each kernel.
+ *
+ *   node dist/bench/vectorize.js [--kernels suite|a,b] [--no-reference] [--budget 60] [--seed 1]
+ *                                [--agent sweep] [--quick] [--out DIR]
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { getAgent } from '../agents/registry.js';
+import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
+import { WasmtuneError, messageOf } from '../src/errors.js';
+import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
+import { geomean, type Estimate } from '../src/measure/stats.js';
+import { binaryen } from '../src/binaryen/module.js';
+import { SIMD_PASSES, analyzeVectorization, type VectorizeReport } from '../src/passes/custom/vectorize.js';
+import { describeRecipe, levelRecipe, recipeToJson, splitStep, type Recipe } from '../src/recipe.js';
+import { parseBudget, tune } from '../src/tune.js';
+
+export interface VectorizeBenchOptions {
+  /** Suite names or kernel URIs. */
+  kernels: readonly string[];
+  /** Also run each kernel's clang -O2 build when there is one. */
+  reference: boolean;
+  agent: string;
+  budget: number;
+  seed: number;
+  /** Tiny budget and few rounds: checks that the benchmark runs, says nothing about speed. */
+  quick: boolean;
+  outDir: string;
+  command?: string;
+  log?: (line: string) => void;
+}
+
+export type Ratio = (Estimate & { identical: boolean }) | { error: string };
+
+interface Candidate {
+  label: string;
+  recipe: ReturnType<typeof recipeToJson>;
+  describe: string;
+  hash: string;
+  sizeBytes: number;
+}
+
+export interface KernelResult {
+  /** `floyd` (suite build) or `floyd@clang-O2` (the reference build). */
+  name: string;
+  module: string;
+  o3: { sizeBytes: number; callMs: number };
+  withSimd?: Candidate & { vsO3: Ratio; vsWithout: Ratio; contenders: Array<{ label: string; describe: string; vsO3: Ratio }> };
+  withoutSimd?: Candidate & { vsO3: Ratio };
+  /** The loops the vectorizer saw, and where (which prefix). */
+  loops?: { at: string; report: VectorizeReport };
+  walltimeS: number;
+  error?: string;
+}
+
+const FULL = { settings: FINAL, roundMs: 10, finalists: 3 };
+const QUICK = { settings: { rounds: 3, iterations: 1 } as MeasureSettings, roundMs: 2, finalists: 1 };
+
+export function parseOptions(argv: string[]): VectorizeBenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        kernels: { type: 'string', default: 'suite' },
+        'no-reference': { type: 'boolean', default: false },
+        budget: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        agent: { type: 'string', default: 'sweep' },
+        quick: { type: 'boolean', default: false },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new WasmtuneError('E_USAGE', messageOf(e));
+  }
+  const quick = values.quick!;
+  const budget = values.budget === undefined ? (quick ? 3 : 60) : parseBudget(values.budget).evaluations;
+  if (budget === undefined) throw new WasmtuneError('E_BAD_BUDGET', `--budget is a number of evaluations (both searches get the same), got '${values.budget}'.`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new WasmtuneError('E_USAGE', `--seed must be an integer, got '${values.seed}'.`);
+  getAgent(values.agent!);
+  const kernels = values.kernels === 'suite' ? listSuite() : values.kernels!.split(',').map((k) => k.trim()).filter(Boolean);
+  if (!kernels.length) throw new WasmtuneError('E_USAGE', '--kernels names no kernel.');
+  return { kernels, reference: !values['no-reference'], agent: values.agent!, budget, seed, quick, outDir: resolve(values.out ?? join(projectRoot(), 'bench')) };
+}
+
+/** A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness. */
+async function variants(spec: string, reference: boolean): Promise<Array<{ name: string; module: string; load: () => Promise<Kernel> }>> {
+  const kernel = await loadKernel(spec);
+  const out = [{ name: kernel.name, module: `${kernel.uri}`, load: () => loadKernel(spec) }];
+  const ref = join(projectRoot(), 'kernels', 'reference-o2', kernel.name, 'module.wasm');
+  if (reference && kernel.uri.startsWith('kernel://') && existsSync(ref) && kernel.harness) {
+    out.push({ name: `${kernel.name}@clang-O2`, module: ref.slice(projectRoot().length + 1), load: () => loadKernel(ref, kernel.harness!.path) });
+  }
+  return out;
+}
+
+const isEstimate = (r: Ratio | undefined): r is Exclude<Ratio, { error: string }> => r !== undefined && !('error' in r);
+
+class Ratios {
+  private readonly done = new Map<string, Ratio>();
+  constructor(private readonly ev: Evaluator, private readonly settings: MeasureSettings) {}
+  async of(baseline: Uint8Array, candidate: Uint8Array): Promise<Ratio> {
+    const a = contentHash(baseline);
+    const b = contentHash(candidate);
+    if (a === b) return { median: 1, low: 1, high: 1, confidence: 1, n: 0, identical: true };
+    const key = `${a}/${b}`;
+    const hit = this.done.get(key);
+    if (hit) return hit;
+    const m = await this.ev.measure(baseline, candidate, this.settings);
+    const r: Ratio = typeof m === 'string' ? { error: m } : { median: m.median, low: m.low, high: m.high, confidence: m.confidence, n: m.n, identical: false };
+    this.done.set(key, r);
+    return r;
+  }
+}
+
+async function buildChecked(ev: Evaluator, recipe: Recipe): Promise<{ bytes: Uint8Array; hash: string } | string> {
+  const built = await ev.builder.build(ev.kernel.bytes, recipe, ev.features);
+  if (built.state === 'failed') return `${built.reason}: ${built.error}`;
+  const c = await ev.check(built.bytes, built);
+  return c.state === 'ok' ? { bytes: c.bytes, hash: c.hash } : `${c.reason}: ${c.detail}`;
+}
+
+const isSimdStep = (s: string) => SIMD_PASSES.includes(splitStep(s).name);
+
+async function benchKernel(v: { name: string; module: string; load: () => Promise<Kernel> }, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
+  const t0 = performance.now();
+  const protocol = opts.quick ? QUICK : FULL;
+  const result: KernelResult = { name: v.name, module: v.module, o3: { sizeBytes: 0, callMs: NaN }, walltimeS: 0 };
+  let ev: Evaluator | undefined;
+  try {
+    const kernel = await v.load();
+    ev = await Evaluator.create(kernel, { objective: 'runtime', roundMs: protocol.roundMs });
+    const o3 = await buildChecked(ev, levelRecipe('O3'));
+    if (typeof o3 === 'string') throw new Error(`-O3 is invalid: ${o3}`);
+    await ev.setRuntimeBaseline(o3.bytes);
+    result.o3 = { sizeBytes: o3.bytes.byteLength, callMs: ev.runtimeBaseline!.callMs };
+    const ratios = new Ratios(ev, protocol.settings);
+    const agent = getAgent(opts.agent);
+    const search = async (simd: boolean) => {
+      const { report, bestBytes } = await tune(kernel, {
+        agent, agentOptions: { ...agent.defaults }, budget: { evaluations: opts.budget }, objective: 'runtime', seed: opts.seed,
+        finalists: protocol.finalists, measureRuntime: false, space: { simd },
+      }, ev);
+      const recipe = report.best.recipe;
+      return { bytes: bestBytes, c: { label: simd ? 'search' : 'search without SIMD', recipe, describe: describeRecipe(recipe), hash: report.best.hash, sizeBytes: report.best.sizeBytes } };
+    };
+    log(`${v.name}: search without SIMD (budget ${opts.budget}, seed ${opts.seed}, ${opts.agent})`);
+    const without = await search(false);
+    log(`${v.name}: search with SIMD`);
+    const withSearch = await search(true);
+    // Fixed recipes compete with the search winner.
+    const contenders: Array<{ label: string; bytes: Uint8Array; c: Candidate }> = [{ label: 'search', ...withSearch }];
+    for (const f of ['1', '2']) {
+      const recipe: Recipe = { ...levelRecipe('O3'), passes: ['-O3', `wt-vectorize:${f}`] };
+      const b = await buildChecked(ev, recipe);
+      if (typeof b === 'string') {
+        log(`${v.name}: -O3 wt-vectorize:${f} is invalid: ${b}`);
+        continue;
+      }
+      const json = recipeToJson(recipe);
+      contenders.push({ label: `-O3 wt-vectorize:${f}`, bytes: b.bytes, c: { label: `-O3 wt-vectorize:${f}`, recipe: json, describe: describeRecipe(json), hash: b.hash, sizeBytes: b.bytes.byteLength } });
+    }
+    log(`${v.name}: measuring (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    const measured = [];
+    for (const x of contenders) measured.push({ ...x, vsO3: await ratios.of(o3.bytes, x.bytes) });
+    const best = measured.reduce((p, q) => ((isEstimate(q.vsO3) ? q.vsO3.median : Infinity) < (isEstimate(p.vsO3) ? p.vsO3.median : Infinity) ? q : p));
+    // The winner's figures come from a measurement apart from the one that picked it.
+    const again = new Ratios(ev, protocol.settings);
+    result.withSimd = {
+      ...best.c, label: best.label, vsO3: await again.of(o3.bytes, best.bytes), vsWithout: await again.of(without.bytes, best.bytes),
+      contenders: measured.map((x) => ({ label: x.label, describe: x.c.describe, vsO3: x.vsO3 })),
+    };
+    result.withoutSimd = { ...without.c, vsO3: await again.of(o3.bytes, without.bytes) };
+    // What the vectorizer saw in the best recipe.
+    const passes = best.c.recipe.passes;
+    const at = passes.findIndex(isSimdStep);
+    const prefix: Recipe = at >= 0 ? { knobs: best.c.recipe.knobs, passes: passes.slice(0, at) } : levelRecipe('O3');
+    const seen = await ev.builder.build(kernel.bytes, prefix, ev.features);
+    if (seen.state === 'built') {
+      const simdStep = at >= 0 ? passes[at]! : undefined;
+      result.loops = {
+        at: at >= 0 ? `before ${simdStep} in the best recipe${prefix.passes.length ? ` (after ${prefix.passes.join(' ')})` : ''}` : 'after -O3 (the best recipe has no SIMD step)',
+        report: analyzeVectorization(binaryen, seen.bytes, { floatReductions: simdStep?.startsWith('wt-vectorize-fast') ?? false }),
+      };
+    }
+    log(`${v.name}: done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  } catch (e) {
+    result.error = messageOf(e);
+    log(`${v.name}: FAILED: ${result.error}`);
+  } finally {
+    ev?.close();
+    result.walltimeS = (performance.now() - t0) / 1000;
+  }
+  return result;
+}
+
+export interface VectorizeBenchResults {
+  format: 'wasmtune-bench-vectorize-v1';
+  command: string | null;
+  machine: string;
+  node: string;
+  startedAt: string;
+  finishedAt: string | null;
+  walltimeS: number;
+  loadAverage: { start: number[]; end: number[] | null };
+  settings: { agent: string; budget: number; seed: number; quick: boolean; measure: MeasureSettings & { roundMs: number; finalists: number } };
+  kernels: KernelResult[];
+  summary: { withVsO3: number; withVsWithout: number; withoutVsO3: number; loopsVectorized: number; loopsRefused: number; refusedBy: Record<string, number> };
+}
+
+export function summarize(kernels: readonly KernelResult[]): VectorizeBenchResults['summary'] {
+  const gm = (rs: Array<Ratio | undefined>) => geomean(rs.filter(isEstimate).map((r) => r.median));
+  const refusedBy: Record<string, number> = {};
+  let vectorized = 0;
+  let refused = 0;
+  for (const k of kernels) {
+    for (const l of k.loops?.report.loops ?? []) {
+      if (l.state === 'refused') {
+        refused++;
+        refusedBy[l.reason!] = (refusedBy[l.reason!] ?? 0) + 1;
+      } else vectorized++;
+    }
+  }
+  return {
+    withVsO3: gm(kernels.map((k) => k.withSimd?.vsO3)),
+    withVsWithout: gm(kernels.map((k) => k.withSimd?.vsWithout)),
+    withoutVsO3: gm(kernels.map((k) => k.withoutSimd?.vsO3)),
+    loopsVectorized: vectorized,
+    loopsRefused: refused,
+    refusedBy,
+  };
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+export function formatRatio(r: Ratio | undefined): string {
+  if (!r) return '–';
+  if ('error' in r) return `error: ${r.error.slice(0, 60)}`;
+  if (r.identical) return '1 (same module)';
+  const s = `${f3(r.median)} [${f3(r.low)}, ${f3(r.high)}]`;
+  return r.high < 1 || r.low > 1 ? `**${s}**` : s;
+}
+
+export function renderMarkdown(res: VectorizeBenchResults): string {
+  const s = res.settings;
+  const esc = (x: string) => x.replace(/\|/g, '/');
+  const lines = [
+    '# SIMD vectorization: runtime and loop report',
+    '',
+    `Command: \`${res.command ?? 'runVectorizeBench'}\`; ${res.machine}, Node ${res.node}; started ${res.startedAt}, ${(res.walltimeS / 60).toFixed(1)} min; ` +
+      `load average at the start ${res.loadAverage.start.map((x) => x.toFixed(2)).join(' ')}.`,
+    '',
+    `Searches: agent \`${s.agent}\`, budget ${s.budget} evaluations, seed ${s.seed}, objective runtime${s.quick ? ' (QUICK: tiny budget and 3 rounds, says nothing about speed)' : ''}. ` +
+      `"best with SIMD" is the fastest of the search over the full space, \`-O3 wt-vectorize:1\` and \`-O3 wt-vectorize:2\`; "best without" is the same search with every SIMD step excluded. ` +
+      `Every ratio is candidate ÷ baseline from one interleaved measurement of ${s.measure.rounds} rounds (median of per-round ratios, distribution-free 95 % CI), made apart from the measurement that picked the winner; bold: the CI excludes 1.`,
+    '',
+    '| kernel | best with SIMD ÷ -O3 | best with ÷ best without | best without ÷ -O3 | loops vectorized / refused | best with SIMD |',
+    '|---|---|---|---|---|---|',
+    ...res.kernels.map((k) => {
+      if (k.error) return `| ${k.name} | FAILED: ${esc(k.error).slice(0, 120)} | | | | |`;
+      const loops = k.loops?.report.loops ?? [];
+      return `| ${k.name} | ${formatRatio(k.withSimd?.vsO3)} | ${formatRatio(k.withSimd?.vsWithout)} | ${formatRatio(k.withoutSimd?.vsO3)} | ${loops.filter((l) => l.state !== 'refused').length} / ${loops.filter((l) => l.state === 'refused').length} | ${k.withSimd?.label}: \`${esc(k.withSimd?.describe ?? '')}\` |`;
+    }),
+    `| **geomean of medians** | ${f3(res.summary.withVsO3)} | ${f3(res.summary.withVsWithout)} | ${f3(res.summary.withoutVsO3)} | ${res.summary.loopsVectorized} / ${res.summary.loopsRefused} | |`,
+    '',
+    `Refusals by reason: ${Object.entries(res.summary.refusedBy).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}.`,
+    '',
+    '## Loops',
+    '',
+    '| kernel | where | function | loop | depth | decision | reason / lanes |',
+    '|---|---|---|---|---|---|---|',
+    ...res.kernels.flatMap((k) => (k.loops?.report.loops ?? []).map((l) =>
+      `| ${k.name} | ${esc(k.loops!.at)} | ${esc(l.function)} | ${esc(l.loop)} | ${l.depth} | ${l.state} | ${l.state === 'refused' ? `${l.reason}${l.detail ? `: ${esc(l.detail)}` : ''}` : `${(l.lanes ?? []).join(' ')}${l.reductions?.length ? `; reductions ${l.reductions.join(' ')}` : ''}${l.alias ? `; alias proven ${l.alias.proven}, checked ${l.alias.checked}, per block ${l.alias.perBlock}` : ''}`} |`)),
+    '',
+    '## Contenders',
+    '',
+    '| kernel | contender | ÷ -O3 (selection measurement) | recipe |',
+    '|---|---|---|---|',
+    ...res.kernels.flatMap((k) => (k.withSimd?.contenders ?? []).map((c) => `| ${k.name} | ${c.label} | ${formatRatio(c.vsO3)} | \`${esc(c.describe)}\` |`)),
+    ...res.kernels.filter((k) => k.withoutSimd).map((k) => `| ${k.name} | search without SIMD | (see above) | \`${esc(k.withoutSimd!.describe)}\` |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export async function runVectorizeBench(opts: VectorizeBenchOptions): Promise<VectorizeBenchResults> {
+  const log = opts.log ?? (() => {});
+  const protocol = opts.quick ? QUICK : FULL;
+  const t0 = performance.now();
+  const runs = [];
+  for (const k of opts.kernels) runs.push(...(await variants(k, opts.reference)));
+  const c = cpus();
+  const results: VectorizeBenchResults = {
+    format: 'wasmtune-bench-vectorize-v1', command: opts.command ?? null, machine: `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}`, node: process.version,
+    startedAt: new Date().toISOString(), finishedAt: null, walltimeS: 0, loadAverage: { start: loadavg(), end: null },
+    settings: { agent: opts.agent, budget: opts.budget, seed: opts.seed, quick: opts.quick, measure: { ...protocol.settings, roundMs: protocol.roundMs, finalists: protocol.finalists } },
+    kernels: [], summary: summarize([]),
+  };
+  mkdirSync(opts.outDir, { recursive: true });
+  const write = () => {
+    results.walltimeS = (performance.now() - t0) / 1000;
+    results.summary = summarize(results.kernels);
+    writeFileSync(join(opts.outDir, 'vectorize-results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(opts.outDir, 'vectorize-results.md'), renderMarkdown(results));
+  };
+  for (const [i, v] of runs.entries()) {
+    log(`[${i + 1}/${runs.length}] ${v.name}`);
+    results.kernels.push(await benchKernel(v, opts, log));
+    write();
+  }
+  results.finishedAt = new Date().toISOString();
+  results.loadAverage.end = loadavg();
+  write();
+  return results;
+}
+
+async function cli(argv: string[]): Promise<number> {
+  try {
+    const opts = parseOptions(argv);
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const results = await runVectorizeBench({ ...opts, command: `npm run bench:vectorize${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log });
+    const failed = results.kernels.filter((k) => k.error);
+    process.stdout.write(`wrote ${join(opts.outDir, 'vectorize-results.md')} and vectorize-results.json (${results.kernels.length} runs, ${failed.length} failed, ${(results.walltimeS / 60).toFixed(1)} min)\n`);
+    return failed.length ? 1 : 0;
+  } catch (e) {
+    process.stderr.write(`bench:vectorize: ${e instanceof WasmtuneError ? `error ${e.code}: ${e.message}` : e instanceof Error ? e.stack : String(e)}\n`);
+    return e instanceof WasmtuneError ? 2 : 70;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await cli(process.argv.slice(2));
+}
