@@ -78,6 +78,16 @@ export interface PolicyFile {
   training?: unknown;
 }
 
+/**
+ * A policy file fit to commit: parameters rounded to 6 significant digits (far below what changes a
+ * decision of a network this size) and the per-episode training log dropped (the benchmark's results
+ * keep the curves); everything else, the training settings included, is kept.
+ */
+export function compactPolicyFile(file: PolicyFile): PolicyFile {
+  const training = typeof file.training === 'object' && file.training !== null ? Object.fromEntries(Object.entries(file.training).filter(([k]) => k !== 'curve' && k !== 'updates')) : file.training;
+  return { ...file, params: file.params.map((x) => Number(x.toPrecision(6))), ...(training !== undefined ? { training } : {}) };
+}
+
 export class Policy {
   readonly mlp: Mlp;
   readonly stopIndex: number;

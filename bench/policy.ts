@@ -13,6 +13,8 @@
  *           (`agents/policies/<objective>.json`): model selection never looks at the suite.
  *  heldout  Zero-shot on the held-out suite (kernels/wasmtune-v0, never trained on or selected by): the
  *           greedy recipe of every trained policy, as size ratio to -Oz and to -O3.
+ *  variance The noise of the gradient estimate as the batch grows: the selected policy's episodes on
+ *           val-0…3 in batches of 4, 8, 16 and 32, every estimator on the same batch.
  *  search   policy-search (the committed policy proposes, hill climbing refines) against random search,
  *           size objective, on every suite kernel and seed: the best size found within the first 10, 50
  *           and 200 evaluations, as a ratio to -Oz. Both agents' proposals do not depend on the budget,
@@ -28,7 +30,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { getAgent } from '../agents/registry.js';
-import { Policy, VARIANCE_ESTIMATORS, defaultPolicyPath, rollout, type PolicyFile } from '../agents/policy.js';
+import { Policy, VARIANCE_ESTIMATORS, compactPolicyFile, defaultPolicyPath, rollout, type PolicyFile } from '../agents/policy.js';
 import { Evaluator, FINAL } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { featureVector, moduleFeatures } from '../src/features.js';
@@ -36,10 +38,10 @@ import { listSuite, loadKernel, projectRoot } from '../src/kernels/index.js';
 import { geomean } from '../src/measure/stats.js';
 import { single } from '../src/objective.js';
 import { describeRecipe, levelRecipe } from '../src/recipe.js';
-import { train, validatePolicy, type TrainObjective, type UpdateRecord } from '../src/train.js';
+import { train, validatePolicy, varianceByBatch, type BatchVarianceRow, type TrainObjective, type UpdateRecord } from '../src/train.js';
 import { tune } from '../src/tune.js';
 
-export const STAGES = ['train', 'heldout', 'search', 'runtime'] as const;
+export const STAGES = ['train', 'heldout', 'variance', 'search', 'runtime'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Each optimizer's step size (natural: the KL bound; flow: the first step), stated in the results. */
@@ -123,6 +125,7 @@ export interface PolicyBenchResults {
   search?: SearchRow[];
   runtime?: RuntimeRow[];
   runtimePolicy?: string;
+  variance?: BatchVarianceRow[];
 }
 
 const BUDGETS = [10, 50, 200];
@@ -170,7 +173,7 @@ export async function runPolicyBench(o: PolicyBenchOptions): Promise<PolicyBench
       }
       const relativeVariance = Object.fromEntries(VARIANCE_ESTIMATORS.map((e) => [e, mean(updates.map((u) => u.gradientVariance?.find((x) => x.estimator === e)?.relative ?? NaN).filter(Number.isFinite))]));
       const policyFile = join(o.outDir, 'policies', `${o.objective}-${optimizer}.json`);
-      writeFileSync(policyFile, JSON.stringify(r.file) + '\n');
+      writeFileSync(policyFile, JSON.stringify(compactPolicyFile(r.file)) + '\n');
       const row: TrainRow = {
         optimizer, lr, validation: v.geomean, validationInvalid: v.invalid, firstReward: mean(r.curve.slice(0, k).map((e) => e.reward)), finalReward: mean(r.curve.slice(-k).map((e) => e.reward)),
         ...(episodesToThreshold !== undefined ? { episodesToThreshold } : {}), walltimeS, relativeVariance, curve, policyFile: relative(projectRoot(), policyFile),
@@ -223,6 +226,14 @@ export async function runPolicyBench(o: PolicyBenchOptions): Promise<PolicyBench
       log(`heldout ${kernel.name}`);
       save();
     }
+  }
+
+  if (o.stages.includes('variance')) {
+    const selected = (res.train ?? []).find((t) => t.optimizer === res.selected);
+    if (!selected) throw new WasmtuneError('E_USAGE', 'The variance stage needs the train stage first (a selected policy).');
+    res.variance = await varianceByBatch(Policy.load(resolve(projectRoot(), selected.policyFile)), o.objective, { kernels: 4, batches: [4, 8, 16, 32], seed: o.seed });
+    log('variance done');
+    save();
   }
 
   if (o.stages.includes('search')) {
@@ -324,6 +335,20 @@ export function renderMarkdown(r: PolicyBenchResults): string {
     if (r.selected) {
       L.push('', `Per kernel, the selected policy (${r.selected}):`, '', '| kernel | greedy recipe | × -Oz | × -O3 |', '|---|---|---|---|');
       for (const h of r.heldout.filter((x) => x.optimizer === r.selected)) L.push(`| ${h.kernel} | \`${h.steps.join(' ') || '(nothing)'}\` | ${h.invalid ? `invalid: ${h.invalid.slice(0, 60)}` : f(h.vsOz)} | ${f(h.vsO3)} |`);
+    }
+    L.push('');
+  }
+  if (r.variance?.length) {
+    L.push('## Noise of the gradient estimate against batch size', '');
+    L.push(`The selected policy (${r.selected}), fresh episodes on val-0…3; each cell is tr Cov(ḡ) of the batch estimate (geometric mean over the kernels) and, in brackets, the relative variance tr Cov(ḡ) / ‖ḡ‖².`, '');
+    const batches = [...new Set(r.variance.map((v) => v.episodes))].sort((a, b) => a - b);
+    L.push(`| estimator | ${batches.map((b) => `B = ${b}`).join(' | ')} |`, `|---|${batches.map(() => '---').join('|')}|`);
+    for (const e of VARIANCE_ESTIMATORS) {
+      const cell = (b: number) => {
+        const xs = r.variance!.filter((v) => v.estimator === e && v.episodes === b);
+        return `${geomean(xs.map((v) => v.batch)).toExponential(2)} (${f(geomean(xs.map((v) => v.relative)), 2)})`;
+      };
+      L.push(`| ${e} | ${batches.map(cell).join(' | ')} |`);
     }
     L.push('');
   }

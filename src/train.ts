@@ -131,6 +131,26 @@ function positiveInt(n: number | undefined, what: string, fallback: number): num
   return v;
 }
 
+/** One sampled episode on a kernel, evaluated; its reward is on its last transition. */
+async function runEpisode(policy: Policy, st: KernelState, rng: () => number, objective: TrainObjective, stepCost: number, index: number): Promise<{ ep: ReturnType<typeof rollout>; row: EpisodeRecord }> {
+  const ep = rollout(policy, st.vector, { rng });
+  const rec = await st.ev.evaluate(ep.recipe);
+  let reward: number;
+  const row: EpisodeRecord = { episode: index, kernel: st.id, reward: 0, steps: ep.steps };
+  if (rec.state === 'ok') {
+    const m = metricOf(rec, objective);
+    reward = Math.log(st.reference / m);
+    row.ratio = m / st.reference;
+  } else {
+    reward = st.penalty;
+    row.invalid = rec.reason;
+  }
+  reward -= stepCost * ep.steps.length;
+  row.reward = reward;
+  ep.transitions[ep.transitions.length - 1]!.reward = reward;
+  return { ep, row };
+}
+
 /** Train a policy; see the file header. Deterministic for a seed with the size objective. */
 export async function train(options: TrainOptions): Promise<TrainResult> {
   const t0 = performance.now();
@@ -195,22 +215,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const eps: Transition[][] = [];
       let sum = 0;
       for (let e = 0; e < n; e++) {
-        const ep = rollout(policy, st.vector, { rng });
-        const rec = await st.ev.evaluate(ep.recipe);
+        const { ep, row } = await runEpisode(policy, st, rng, options.objective, stepCost, curve.length);
         evaluations++;
-        let reward: number;
-        const row: EpisodeRecord = { episode: curve.length, kernel: st.id, reward: 0, steps: ep.steps };
-        if (rec.state === 'ok') {
-          const m = metricOf(rec, options.objective);
-          reward = Math.log(st.reference / m);
-          row.ratio = m / st.reference;
-        } else {
-          reward = st.penalty;
-          row.invalid = rec.reason;
-        }
-        reward -= stepCost * ep.steps.length;
-        row.reward = reward;
-        ep.transitions[ep.transitions.length - 1]!.reward = reward;
+        const reward = row.reward;
         eps.push(ep.transitions);
         curve.push(row);
         sum += reward;
@@ -287,4 +294,31 @@ export async function validatePolicy(policy: Policy, objective: TrainObjective, 
     }
   }
   return { rows, geomean: Math.exp(logSum / n), invalid };
+}
+
+export interface BatchVarianceRow extends GradientVariance {
+  kernel: string;
+}
+
+/**
+ * The noise of the gradient estimate as the batch grows: for a fixed policy, on each of the first
+ * `kernels` validation kernels, batches of each size in `batches` are sampled (fresh episodes, seeded)
+ * and every estimator's variance is computed on the same batch (agents/policy.ts gradientVariance).
+ */
+export async function varianceByBatch(policy: Policy, objective: TrainObjective, options: { kernels?: number; batches?: number[]; seed?: number; stepCost?: number } = {}): Promise<BatchVarianceRow[]> {
+  const rows: BatchVarianceRow[] = [];
+  const rng = seedrandom(`wasmtune-variance:${options.seed ?? 1}`);
+  for (let i = 0; i < (options.kernels ?? 4); i++) {
+    const st = await openKernel(kernelId('val', i), objective, {}, undefined);
+    try {
+      for (const b of options.batches ?? [4, 8, 16, 32]) {
+        const eps: Transition[][] = [];
+        for (let e = 0; e < b; e++) eps.push((await runEpisode(policy, st, rng, objective, options.stepCost ?? 0.002, e)).ep.transitions);
+        for (const v of gradientVariance(policy, eps)) rows.push({ kernel: st.id, ...v });
+      }
+    } finally {
+      st.ev.close();
+    }
+  }
+  return rows;
 }

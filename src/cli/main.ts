@@ -10,7 +10,7 @@ import { WasmtuneError, didYouMean, messageOf } from '../errors.js';
 import { listSuite, loadKernel, projectRoot } from '../kernels/index.js';
 import { TASKS, type Task, type TaskName } from '../../bench/tasks.js';
 import { renderMarkdown, runLeaderboard } from '../../bench/leaderboard.js';
-import { AGENTS, SEARCH_AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
+import { AGENTS, LEARNED_AGENTS, SEARCH_AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
 import { Evaluator, contentHash } from '../evaluate.js';
 import { describeObjective, parseObjective, single, singleMetric, METRIC_BASELINE } from '../objective.js';
 import { parseBudget, tune, type Progress } from '../tune.js';
@@ -22,8 +22,12 @@ import { baselinesTable, formatEstimate, frontTable } from './format.js';
 import { measureBaselines } from '../baselines.js';
 import { FEATURE_NAMES, featureVector, moduleFeatures } from '../features.js';
 import { train } from '../train.js';
-import { ALGOS, LEARNER_DEFAULTS, OPTIMIZER_CHOICES, type Algo } from '../../agents/policy.js';
+import { sweep } from '../train-sweep.js';
+import { ALGOS, LEARNER_DEFAULTS, OPTIMIZER_CHOICES, Policy, VARIANCE_ESTIMATORS, type Algo, type GradientVariance } from '../../agents/policy.js';
 import { SCHEDULES } from '../optim/index.js';
+import { cmdReport } from './report.js';
+import { cmdExport, cmdRuns, cmdShow, openTuneRun, resumeTuneArgs } from './db-commands.js';
+import { cmdWorker, leaderboardQueue } from './worker.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -45,6 +49,8 @@ Usage:
       --harness <file.json|file.mjs>   how to run and check a module from outside the suite
       --agent <name>                   search agent (default random; see 'wasmtune agents')
       --agent-options k=v,...          agent options
+      --policy <policy.json>           the policy of --agent policy | policy-search (default: the
+                                       committed one for the objective, agents/policies/)
       --budget <N|90s|5m>              evaluations or wall time (default 100)
       --objective <o>                  runtime | size | gzip | brotli (default runtime with a harness,
                                        else size); a weighted combination 0.7*runtime+0.3*size
@@ -57,7 +63,15 @@ Usage:
       --assume <list>                  let the search use assumptions validation cannot fully check:
                                        low-memory-unused, traps-never-happen (comma-separated)
       --no-runtime                     skip the final runtime measurement (size objectives)
+      --no-simd                        never propose SIMD steps (wt-vectorize…), for engines without SIMD
       --json                           print the report as JSON
+      --db <file>                      the results database (default .wasmtune/wasmtune.db): every
+                                       evaluation is committed there, and modules already checked
+                                       or measured on this machine are not checked again
+  wasmtune tune --resume <run> [--db <file>]   continue an interrupted run where it stopped
+  wasmtune runs [--db <file>] [--json]          the runs in the database
+  wasmtune show <run> [--db <file>] [--json]    one run: options, progress, invalid by reason, best
+  wasmtune export <run> --csv <file|-> | --json [-o file]   every evaluation of a run
   wasmtune baselines <kernel> [--harness f] [--json]   -O0 … -Oz: sizes and runtime ratio to -O3
   wasmtune replay <recipe.json> <kernel> [--harness f] [--out f.wasm] [--check f.wasm]
   wasmtune apply <recipe.json> <module|kernel> -o out.wasm [--harness f]
@@ -73,6 +87,11 @@ Usage:
       --jobs <N>                       kernel × agent groups tuned at once (default 1)
       --resume                         keep the rows already in results.jsonl, run the rest
       --out <dir>                      default bench/leaderboard/<task>
+      --queue redis://host:6379        run each (kernel, agent, seed) as a job for 'wasmtune worker's
+  wasmtune worker --queue redis://host:6379 [--lock-ms 30000] [--json]   take leaderboard jobs until stopped
+  wasmtune report <leaderboard-dir|report.json…> --html f.html | --csv f.csv | --md f.md
+                                       an offline HTML page (sortable table, convergence, Pareto
+                                       front, per-kernel detail), or CSV / Markdown tables
   wasmtune features <kernel|module> [--json]   the module features a learned policy observes
   wasmtune train [options]             train a recipe policy on generated kernels (never the suite)
       --algo ppo|reinforce             (default ppo)
@@ -88,6 +107,15 @@ Usage:
       --max-steps <N>                  longest episode, in steps (default 8)
       --objective size|runtime         reward: log size ratio to -Oz, or -log runtime ratio to -O3
       --seed <n>  --out <policy.json>  (default wasmtune-out/policy-<algo>-<optimizer>-s<seed>.json)
+      --report-gradient-variance       per update, the noise of the gradient estimate under REINFORCE,
+                                       REINFORCE with the baseline and GAE(λ = 0, 0.5, 0.95)
+  wasmtune sweep [train options]       model selection: train each setting of a grid and score its
+                                       zero-shot result on the validation kernels val-* (never the suite)
+      --lr a,b,…  --batch a,b,…  --optimizer a,b,…   the grid (default 0.001,0.003,0.01 × 8 ×
+                                       adam,adamw,momentum)
+      --samples <N>                    train N settings drawn from the grid with the seed (default all)
+      --val-kernels <N>                validation kernels (default 8)
+      --out <dir>                      policy.json (the best) and sweep.json
   wasmtune kernels                     the built-in suite
   wasmtune passes [--excluded]         the pass catalog
   wasmtune agents                      the search agents and their defaults
@@ -97,6 +125,8 @@ const OPTIONS = {
   harness: { type: 'string' },
   agent: { type: 'string', default: 'random' },
   'agent-options': { type: 'string' },
+  policy: { type: 'string' },
+  db: { type: 'string' },
   budget: { type: 'string' },
   task: { type: 'string' },
   agents: { type: 'string' },
@@ -111,6 +141,7 @@ const OPTIONS = {
   check: { type: 'string' },
   assume: { type: 'string' },
   'no-runtime': { type: 'boolean', default: false },
+  'no-simd': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   excluded: { type: 'boolean', default: false },
@@ -126,6 +157,14 @@ const OPTIONS = {
   hidden: { type: 'string' },
   'max-steps': { type: 'string' },
   'gen-dir': { type: 'string' },
+  'report-gradient-variance': { type: 'boolean', default: false },
+  samples: { type: 'string' },
+  'val-kernels': { type: 'string' },
+  queue: { type: 'string' },
+  'lock-ms': { type: 'string' },
+  html: { type: 'string' },
+  csv: { type: 'string' },
+  md: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -172,9 +211,17 @@ function parseStart(text: string | undefined): Recipe | undefined {
 }
 
 async function cmdTune(values: Values, positionals: string[], io: Io): Promise<number> {
+  const resumed = values.resume ? resumeTuneArgs(values, positionals) : undefined;
+  if (resumed) ({ values, positionals } = resumed);
   const spec = needPositional(positionals, 1, 'kernel or module');
   const agent = getAgent(values.agent);
   const agentOptions = parseAgentOptions(agent, values['agent-options']);
+  if (values.policy !== undefined) {
+    if (!('policy' in agent.defaults)) throw new WasmtuneError('E_USAGE', `--policy is for the learned agents (${LEARNED_AGENTS.join(', ')}), not '${agent.name}'.`);
+    agentOptions.policy = values.policy;
+  }
+  // A policy file named by the user is checked before any baseline is built.
+  if (typeof agentOptions.policy === 'string' && agentOptions.policy && agentOptions.policy !== 'untrained') Policy.load(resolve(agentOptions.policy));
   const budget = parseBudget(values.budget ?? '100');
   const seed = parseSeed(values.seed);
   const start = parseStart(values.start);
@@ -206,14 +253,21 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
     const best = p.best === undefined ? '-' : one === 'runtime' ? `${p.best.toFixed(3)}× O3` : one ? `${p.best} B` : `${p.best.toFixed(4)}×`;
     bar.update(p.budget.evaluations ? p.evaluations : Math.min(p.elapsedMs / p.budget.durationMs!, 1) * total, { phase: p.phase, best });
   };
+  const run = openTuneRun(values, positionals, kernel, { agent: agent.name, agentOptions, seed, budget, objective: objectiveName }, resumed?.runId);
   let result;
   try {
     result = await tune(kernel, {
       agent, agentOptions, budget, objective, seed, ...(start ? { start } : {}), measureRuntime: !values['no-runtime'], onProgress,
-      space: { lowMemoryUnused: assumptions.includes('low-memory-unused'), trapsNeverHappen: assumptions.includes('traps-never-happen') },
+      space: { lowMemoryUnused: assumptions.includes('low-memory-unused'), trapsNeverHappen: assumptions.includes('traps-never-happen'), simd: !values['no-simd'] },
+      store: run.store,
     });
+    run.finish(result.report);
+  } catch (e) {
+    run.fail(e);
+    throw e;
   } finally {
     bar?.stop();
+    run.close();
   }
   const { report, bestBytes } = result;
   mkdirSync(out, { recursive: true });
@@ -237,6 +291,7 @@ async function cmdTune(values: Values, positionals: string[], io: Io): Promise<n
   if (report.front) io.stdout('\n' + frontTable(report.front) + '\n');
   io.stdout('\n' + baselinesTable(report) + '\n');
   io.stdout(`\nwasm-opt equivalent:\n  ${report.wasmOpt}\n\nwrote ${join(out, 'best.wasm')}, recipe.json, report.json\n`);
+  io.stdout(`recorded   run ${run.id()} in ${run.file} ('wasmtune show ${run.id()}')\n`);
   return 0;
 }
 
@@ -318,7 +373,7 @@ async function cmdLeaderboard(values: Values, argv: string[], io: Io): Promise<n
   const total = task.kernels.length * agents.length * task.seeds.length;
   let n = 0;
   const { summary } = await runLeaderboard({
-    task, agents, outDir, jobs, resume: values.resume, command: `wasmtune ${argv.join(' ')}`,
+    task, agents, outDir, jobs, resume: values.resume, command: `wasmtune ${argv.join(' ')}`, queue: leaderboardQueue(values.queue, io, values.quiet),
     onRow: (r) => {
       n++;
       if (values.quiet) return;
@@ -359,34 +414,52 @@ function numberFlag(text: string | undefined, flag: string, fallback: number, ch
   return n;
 }
 
-async function cmdTrain(values: Values, argv: string[], io: Io): Promise<number> {
+/** The training flags `train` and `sweep` share (everything but what a sweep varies). */
+function commonTrainFlags(values: Values) {
   const int1 = (n: number) => Number.isInteger(n) && n >= 1;
   const algo = values.algo ?? 'ppo';
   if (!(ALGOS as readonly string[]).includes(algo)) throw new WasmtuneError('E_USAGE', `--algo must be ppo or reinforce, got '${algo}'.${didYouMean(algo, ALGOS)}`);
-  const optimizer = values.optimizer ?? 'adam';
-  if (!(OPTIMIZER_CHOICES as readonly string[]).includes(optimizer)) {
-    throw new WasmtuneError('E_USAGE', `Unknown optimizer '${optimizer}'.${didYouMean(optimizer, OPTIMIZER_CHOICES)} Optimizers: ${OPTIMIZER_CHOICES.join(', ')}.`);
-  }
   const schedule = values.schedule ?? 'constant';
   if (!Object.hasOwn(SCHEDULES, schedule)) throw new WasmtuneError('E_USAGE', `Unknown schedule '${schedule}'.${didYouMean(schedule, Object.keys(SCHEDULES))} Schedules: ${Object.keys(SCHEDULES).join(', ')}.`);
   const objective = values.objective ?? 'size';
   if (objective !== 'size' && objective !== 'runtime') throw new WasmtuneError('E_USAGE', `--objective for training is size or runtime, got '${objective}'.`);
+  return {
+    algo: algo as Algo, schedule, objective: objective as 'size' | 'runtime',
+    clip: numberFlag(values.clip, '--clip', LEARNER_DEFAULTS.clip, (n) => n >= 0, 'a number ≥ 0 (0: no clipping)'),
+    warmup: numberFlag(values.warmup, '--warmup', 0, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0'),
+    episodes: numberFlag(values.episodes, '--episodes', 200, int1, 'a whole number ≥ 1'),
+    kernels: numberFlag(values.kernels, '--kernels', 16, int1, 'a whole number ≥ 1 (generated training kernels)'),
+    maxSteps: numberFlag(values['max-steps'], '--max-steps', 8, int1, 'a whole number ≥ 1'),
+    hidden: (values.hidden ?? '64').split(',').map((h) => numberFlag(h, '--hidden', 0, int1, 'comma-separated whole numbers ≥ 1')),
+    seed: parseSeed(values.seed),
+    ...(values['gen-dir'] ? { genDir: resolve(values['gen-dir']) } : {}),
+  };
+}
+
+function checkOptimizer(optimizer: string): string {
+  if (!(OPTIMIZER_CHOICES as readonly string[]).includes(optimizer)) {
+    throw new WasmtuneError('E_USAGE', `Unknown optimizer '${optimizer}'.${didYouMean(optimizer, OPTIMIZER_CHOICES)} Optimizers: ${OPTIMIZER_CHOICES.join(', ')}.`);
+  }
+  return optimizer;
+}
+
+function formatVariance(v: GradientVariance[]): string {
+  return v.map((x) => `${x.estimator} ${x.batch.toExponential(2)} (rel ${x.relative.toFixed(2)})`).join('  ');
+}
+
+async function cmdTrain(values: Values, argv: string[], io: Io): Promise<number> {
+  const common = commonTrainFlags(values);
+  const { algo, objective, seed } = common;
+  const optimizer = checkOptimizer(values.optimizer ?? 'adam');
   const lr = numberFlag(values.lr, '--lr', LEARNER_DEFAULTS.lr, (n) => n > 0, 'a number > 0');
-  const clip = numberFlag(values.clip, '--clip', LEARNER_DEFAULTS.clip, (n) => n >= 0, 'a number ≥ 0 (0: no clipping)');
-  const warmup = numberFlag(values.warmup, '--warmup', 0, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
-  const episodes = numberFlag(values.episodes, '--episodes', 200, int1, 'a whole number ≥ 1');
-  const batch = numberFlag(values.batch, '--batch', 8, int1, 'a whole number ≥ 1');
-  const kernels = numberFlag(values.kernels, '--kernels', 16, int1, 'a whole number ≥ 1 (generated training kernels)');
-  const maxSteps = numberFlag(values['max-steps'], '--max-steps', 8, int1, 'a whole number ≥ 1');
-  const hidden = (values.hidden ?? '64').split(',').map((h) => numberFlag(h, '--hidden', 0, int1, 'comma-separated whole numbers ≥ 1'));
-  const seed = parseSeed(values.seed);
+  const batch = numberFlag(values.batch, '--batch', 8, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
   const out = resolve(values.out ?? join('wasmtune-out', `policy-${algo}-${optimizer}-s${seed}.json`));
   const result = await train({
-    algo: algo as Algo, optimizer, lr, schedule, warmup, clip, episodes, batch, kernels, maxSteps, hidden, seed, objective,
-    ...(values['gen-dir'] ? { genDir: resolve(values['gen-dir']) } : {}),
+    ...common, optimizer, lr, batch, reportGradientVariance: values['report-gradient-variance'],
     onUpdate: (u) => {
       if (values.quiet || values.json) return;
       io.stderr(`update ${String(u.update + 1).padStart(4)}  episodes ${String(u.episodes).padStart(5)}  ${u.kernel.padEnd(9)} reward ${u.meanReward.toFixed(4).padStart(8)}  loss ${u.loss.toFixed(4).padStart(8)}  |g| ${u.gradNorm.toFixed(3)}  entropy ${u.entropy.toFixed(3)}  lr ${u.lr.toPrecision(3)}\n`);
+      if (u.gradientVariance) io.stderr(`       gradient variance (batch of ${u.gradientVariance[0]!.episodes}): ${formatVariance(u.gradientVariance)}\n`);
     },
   });
   mkdirSync(dirname(out), { recursive: true });
@@ -396,16 +469,52 @@ async function cmdTrain(values: Values, argv: string[], io: Io): Promise<number>
   const firstR = mean(result.curve.slice(0, k).map((e) => e.reward));
   const lastR = mean(result.curve.slice(-k).map((e) => e.reward));
   const invalid = result.curve.filter((e) => e.invalid).length;
+  const variance = values['report-gradient-variance']
+    ? Object.fromEntries(VARIANCE_ESTIMATORS.map((est) => [est, mean(result.updates.map((u) => u.gradientVariance?.find((v) => v.estimator === est)?.relative ?? NaN).filter(Number.isFinite))]))
+    : undefined;
   const summary = {
     out, algo, optimizer, objective, episodes: result.curve.length, updates: result.updates.length, evaluations: result.evaluations, builds: result.builds,
-    meanRewardFirst: firstR, meanRewardLast: lastR, invalid, walltimeMs: result.walltimeMs,
+    meanRewardFirst: firstR, meanRewardLast: lastR, invalid, walltimeMs: result.walltimeMs, ...(variance ? { meanRelativeGradientVariance: variance } : {}),
   };
   if (values.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
   else {
-    io.stdout(`trained    ${algo} with ${optimizer}, ${result.curve.length} episodes in ${result.updates.length} updates on ${kernels} generated kernel(s), objective ${objective}\n`);
+    io.stdout(`trained    ${algo} with ${optimizer}, ${result.curve.length} episodes in ${result.updates.length} updates on ${common.kernels} generated kernel(s), objective ${objective}\n`);
     io.stdout(`reward     mean of the first ${k} episodes ${firstR.toFixed(4)}, of the last ${k} ${lastR.toFixed(4)} (${objective === 'size' ? 'log of the size ratio to -Oz; > 0 is smaller than -Oz' : '-log of the runtime ratio to -O3'}); ${invalid} invalid\n`);
+    if (variance) io.stdout(`variance   mean relative variance of the batch gradient (tr Cov / ‖g‖²) per estimator: ${Object.entries(variance).map(([e, v]) => `${e} ${v.toFixed(2)}`).join(', ')}\n`);
     io.stdout(`cost       ${result.evaluations} evaluations, ${result.builds} builds, ${(result.walltimeMs / 1000).toFixed(1)} s\n`);
     io.stdout(`wrote      ${out} (policy and training curve)\n`);
+  }
+  return 0;
+}
+
+async function cmdSweep(values: Values, argv: string[], io: Io): Promise<number> {
+  const common = commonTrainFlags(values);
+  const list = (text: string | undefined, fallback: string, flag: string, check: (n: number) => boolean, what: string) =>
+    (text ?? fallback).split(',').filter(Boolean).map((t) => numberFlag(t, flag, 0, check, what));
+  const grid = {
+    lr: list(values.lr, '0.001,0.003,0.01', '--lr', (n) => n > 0, 'comma-separated numbers > 0'),
+    batch: list(values.batch, '8', '--batch', (n) => Number.isInteger(n) && n >= 1, 'comma-separated whole numbers ≥ 1'),
+    optimizer: (values.optimizer ?? 'adam,adamw,momentum').split(',').filter(Boolean).map(checkOptimizer),
+  };
+  const samples = values.samples === undefined ? undefined : numberFlag(values.samples, '--samples', 0, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+  const valKernels = numberFlag(values['val-kernels'], '--val-kernels', 8, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+  const out = resolve(values.out ?? join('wasmtune-out', `sweep-${common.objective}-s${common.seed}`));
+  const metric = common.objective === 'size' ? '× -Oz' : '× -O3';
+  const result = await sweep({
+    grid, ...(samples ? { samples } : {}), valKernels, train: common,
+    onSetting: (r, i, n) => {
+      if (!values.quiet && !values.json) io.stderr(`setting ${i + 1}/${n}  ${r.optimizer.padEnd(8)} lr ${String(r.lr).padEnd(7)} batch ${String(r.batch).padEnd(3)} validation ${r.validation.toFixed(4)} ${metric}  final reward ${r.finalReward.toFixed(4)}  ${(r.walltimeMs / 1000).toFixed(0)} s\n`);
+    },
+  });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'policy.json'), JSON.stringify({ ...result.bestPolicy, training: { ...(result.bestPolicy.training as object), command: `wasmtune ${argv.join(' ')}`, selectedBy: 'zero-shot geometric mean on val-* kernels' } }) + '\n');
+  writeFileSync(join(out, 'sweep.json'), JSON.stringify({ command: `wasmtune ${argv.join(' ')}`, grid, samples, valKernels, rows: result.rows, best: result.best, bestValidation: result.bestValidation }, null, 2) + '\n');
+  if (values.json) io.stdout(JSON.stringify({ out, rows: result.rows, best: result.best }, null, 2) + '\n');
+  else {
+    io.stdout(`| optimizer | lr | batch | validation (${metric}, val-0…${valKernels - 1}) | final train reward |\n|---|---|---|---|---|\n`);
+    for (const r of [...result.rows].sort((a, b) => a.validation - b.validation)) io.stdout(`| ${r.optimizer} | ${r.lr} | ${r.batch} | ${r.validation.toFixed(4)}${r.validationInvalid ? ` (${r.validationInvalid} invalid)` : ''} | ${r.finalReward.toFixed(4)} |\n`);
+    io.stdout(`best       ${result.best.optimizer}, lr ${result.best.lr}, batch ${result.best.batch}: ${result.best.validation.toFixed(4)} ${metric} on the validation kernels\n`);
+    io.stdout(`wrote      ${join(out, 'policy.json')} and ${join(out, 'sweep.json')}\n`);
   }
   return 0;
 }
@@ -450,10 +559,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await cmdFeatures(values, positionals, io);
       case 'train':
         return await cmdTrain(values, argv, io);
+      case 'sweep':
+        return await cmdSweep(values, argv, io);
       case 'leaderboard':
         return await cmdLeaderboard(values, argv, io);
       case 'passes':
         return cmdPasses(values, io);
+      case 'report':
+        return await cmdReport(values, positionals, io);
+      case 'runs':
+        return cmdRuns(values, io);
+      case 'show':
+        return cmdShow(values, positionals, io);
+      case 'export':
+        return cmdExport(values, positionals, io);
+      case 'worker':
+        return await cmdWorker(values, io);
       case 'agents':
         return cmdAgents(io);
       default:

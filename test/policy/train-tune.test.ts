@@ -11,7 +11,7 @@ import { cli } from '../helpers.js';
 import { Policy, actionsOf, rollout } from '../../agents/policy.js';
 import { getAgent, parseAgentOptions } from '../../agents/registry.js';
 import { Evaluator } from '../../src/evaluate.js';
-import { loadKernel, type Kernel } from '../../src/kernels/index.js';
+import { loadKernel, projectRoot, type Kernel } from '../../src/kernels/index.js';
 import { tune } from '../../src/tune.js';
 import { featureVector, moduleFeatures } from '../../src/features.js';
 import { defaultSpace } from '../../src/space.js';
@@ -119,5 +119,29 @@ describe('CLI errors', () => {
     const bad = await cli('tune', 'crc32', '--agent', 'policy', '--agent-options', 'polcy=x.json', '--budget', '2');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/has no option 'polcy'/);
+  });
+});
+
+describe('--policy and the committed policies', () => {
+  it('--policy is only for the learned agents, and a missing file fails before any work', async () => {
+    const wrong = await cli('tune', 'crc32', '--agent', 'random', '--policy', 'x.json', '--budget', '2');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--policy is for the learned agents \(policy, policy-search\)/);
+    const missing = await cli('tune', 'crc32', '--agent', 'policy-search', '--policy', join(dir, 'nope.json'), '--objective', 'size', '--budget', '2', '--no-runtime', '--out', join(dir, 'y'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/E_IO: Policy file not found/);
+    expect(existsSync(join(dir, 'y'))).toBe(false);
+  });
+
+  it('a committed policy exists for each objective, loads, and fits the current catalog and features', () => {
+    for (const objective of ['size', 'runtime']) {
+      const path = join(projectRoot(), 'agents', 'policies', `${objective}.json`);
+      const p = Policy.load(path);
+      const catalog = new Set(actionsOf(defaultSpace({ fastMath: true })));
+      const known = p.actions.filter((a) => catalog.has(a)).length;
+      // Actions the catalog has since dropped are masked; most must still exist.
+      expect(known / p.actions.length).toBeGreaterThan(0.9);
+      expect(JSON.parse(readFileSync(path, 'utf8')).training.split).toMatch(/held-out/);
+    }
   });
 });
