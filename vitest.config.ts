@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Tests start child processes (Binaryen, the --no-liftoff runner); on a 2-core machine two test files
 // at a time keep them from starving each other. The global setup brings dist/ up to date first, so those
@@ -11,5 +13,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     pool: 'forks',
+    // Commands that record into the results database use one of this test run's own, never the
+    // project's .wasmtune/ (tests that are about the database give --db).
+    env: { WASMTUNE_DB: join(tmpdir(), `wasmtune-test-${process.pid}`, 'wasmtune.db') },
   },
 });

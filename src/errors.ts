@@ -18,7 +18,12 @@ export type ErrorCode =
   | 'E_BAD_BUDGET'
   | 'E_REPLAY_MISMATCH'
   | 'E_BAD_POLICY'
-  | 'E_IO';
+  | 'E_IO'
+  | 'E_DB'
+  | 'E_DB_NEWER'
+  | 'E_DB_CORRUPT'
+  | 'E_UNKNOWN_RUN'
+  | 'E_RESUME_MISMATCH';
 
 export class WasmtuneError extends Error {
   readonly code: ErrorCode;

@@ -47,7 +47,8 @@ export type EvalRecord =
   | { state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number }
   | { state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number };
 
-type Checked =
+/** What validation and size measurement found for one module: the content-hash cache's entries. */
+export type Checked =
   | { state: 'ok'; hash: string; bytes: Uint8Array; metrics: Metrics }
   | { state: 'invalid'; hash?: string; reason: InvalidReason; detail: string };
 
@@ -62,7 +63,7 @@ export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
 export const FINAL: MeasureSettings = { rounds: 15, iterations: 5 };
 
 /** Invalid reasons that a second attempt might not repeat. */
-const TRANSIENT: ReadonlySet<InvalidReason> = new Set(['binaryen-timeout', 'timeout', 'runner-crash']);
+export const TRANSIENT: ReadonlySet<InvalidReason> = new Set(['binaryen-timeout', 'timeout', 'runner-crash']);
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 24);
@@ -72,6 +73,27 @@ export interface EvaluatorOptions {
   objective: Metric | ObjectiveSpec;
   /** Target wall time per timed module per round (ms); iterations grow to reach it. */
   roundMs?: number;
+  /** Where the content-hash cache persists across processes, runs and agents (src/db); none by default. */
+  cache?: ModuleCache;
+  /** Deadline for the harness on the original module, ms (default 60 000). */
+  harnessDeadlineMs?: number;
+}
+
+/** Settings a quick runtime ratio was measured with: a stored ratio is reused only for equal settings. */
+export interface RatioSettings extends MeasureSettings {
+  roundMs: number;
+}
+
+/**
+ * A persistent content-hash cache for one kernel (src/db implements it). Validation results and sizes
+ * by module hash; quick runtime ratios by baseline, module and settings, for the implementation's
+ * machine only. Failures that depend on load (timeouts, crashes) are never put.
+ */
+export interface ModuleCache {
+  getModule(hash: string): Checked | undefined;
+  putModule(hash: string, checked: Checked): void;
+  getRatio(baselineHash: string, hash: string, settings: RatioSettings): number | undefined;
+  putRatio(baselineHash: string, hash: string, settings: RatioSettings, ratio: number): void;
 }
 
 export class Evaluator {
@@ -129,12 +151,13 @@ export class Evaluator {
     const h = this.kernel.harness;
     if (!h) return;
     const ref = this.ref(this.kernel.bytes);
-    const first = await this.runner.outputs(h.path, ref, h.seeds, 60_000);
+    const deadlineMs = this.options.harnessDeadlineMs ?? 60_000;
+    const first = await this.runner.outputs(h.path, ref, h.seeds, deadlineMs);
     if (first.state !== 'ok') {
       const where = first.state === 'trap' ? ` (seed ${first.seed}, ${first.phase})` : '';
       throw new WasmtuneError('E_HARNESS_FAILS', `The harness fails on the original module${where}: ${first.error}`);
     }
-    const again = await this.runner.outputs(h.path, ref, h.seeds, 60_000);
+    const again = await this.runner.outputs(h.path, ref, h.seeds, deadlineMs);
     if (again.state !== 'ok') throw new WasmtuneError('E_HARNESS_FAILS', `The harness fails on a second run of the original module: ${again.error}`);
     for (let i = 0; i < h.seeds.length; i++) {
       const d = compareOutputs(first.outputs[i]!, again.outputs[i]!, undefined);
@@ -157,14 +180,22 @@ export class Evaluator {
   /** Validate and measure sizes of a module (cached by content hash). */
   async check(bytes: Uint8Array, built?: { valid: boolean; facts: ModuleFacts }): Promise<Checked> {
     const hash = contentHash(bytes);
-    const hit = this.cache.get(hash);
+    const hit = this.cache.get(hash) ?? this.stored(hash);
     if (hit) {
       this.cacheHits++;
       return hit;
     }
     const result = await this.checkUncached(hash, bytes, built);
     this.cache.set(hash, result);
+    if (result.state === 'ok' || !TRANSIENT.has(result.reason)) this.options.cache?.putModule(hash, result);
     return result;
+  }
+
+  /** A module's entry in the persistent cache, kept in memory once read. */
+  private stored(hash: string): Checked | undefined {
+    const c = this.options.cache?.getModule(hash);
+    if (c) this.cache.set(hash, c);
+    return c;
   }
 
   private async checkUncached(hash: string, bytes: Uint8Array, built: { valid: boolean; facts: ModuleFacts } | undefined): Promise<Checked> {
@@ -216,7 +247,7 @@ export class Evaluator {
 
   /** The candidate's bytes, when it was built and validated (for writing out the best). */
   bytesOf(hash: string): Uint8Array | undefined {
-    const c = this.cache.get(hash);
+    const c = this.cache.get(hash) ?? this.stored(hash);
     return c?.state === 'ok' ? c.bytes : undefined;
   }
 
@@ -282,9 +313,16 @@ export class Evaluator {
       this.quickCache.set(hash, 1);
       return 1;
     }
+    const settings: RatioSettings = { ...QUICK, roundMs: this.options.roundMs ?? 10 };
+    const stored = this.options.cache?.getRatio(base.hash, hash, settings);
+    if (stored !== undefined) {
+      this.quickCache.set(hash, stored);
+      return stored;
+    }
     const r = await this.measure(base.bytes, bytes, QUICK);
     if (typeof r === 'string') return r;
     this.quickCache.set(hash, r.median);
+    this.options.cache?.putRatio(base.hash, hash, settings, r.median);
     return r.median;
   }
 

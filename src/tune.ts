@@ -9,9 +9,9 @@
  * winner's curse).
  */
 import seedrandom from 'seedrandom';
-import { Evaluator, FINAL, type EvalRecord, type InvalidReason, type Metrics } from './evaluate.js';
+import { Evaluator, FINAL, type EvalRecord, type InvalidReason, type Metrics, type ModuleCache } from './evaluate.js';
 import type { Kernel } from './kernels/index.js';
-import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, type OptLevelName, type Recipe } from './recipe.js';
+import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from './recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
 import type { AgentInfo } from './agent.js';
 import type { Estimate } from './measure/stats.js';
@@ -55,6 +55,22 @@ export interface TuneOptions {
   /** Measure the final best's runtime against every baseline (default: when a harness exists). */
   measureRuntime?: boolean;
   onProgress?: (p: Progress) => void;
+  /** Where each evaluation is committed before the agent sees it, and an interrupted run's are replayed from. */
+  store?: RunStore;
+}
+
+/** A run's evaluations in durable storage (src/db implements it). */
+export interface RunStore {
+  /**
+   * The evaluations an earlier process of this run committed, in order. The agent, recreated with the
+   * same seed and options, is told these instead of evaluating its proposals again; each proposal must
+   * equal the stored recipe.
+   */
+  readonly committed: readonly EvalRecord[];
+  /** Store the `seq`-th (0-based) evaluation of the search durably; returns once it is committed. */
+  commit(seq: number, record: EvalRecord): void;
+  /** The persistent content-hash cache, for the evaluator tune creates when none is given. */
+  readonly cache?: ModuleCache;
 }
 
 export interface Progress {
@@ -111,6 +127,8 @@ export interface TuneReport {
   /** The non-dominated candidates (Pareto objectives), by the first metric. */
   front?: FrontEntry[];
   evaluations: number;
+  /** Best-so-far score after each agent evaluation (null until a valid candidate), in the objective's units. */
+  curve?: Array<number | null>;
   baselineEvaluations: number;
   cacheHits: number;
   invalid: { total: number; byReason: Partial<Record<InvalidReason, number>>; examples: Array<{ reason: InvalidReason; detail: string; recipe: string }> };
@@ -125,6 +143,15 @@ export interface TuneResult {
   records: EvalRecord[];
 }
 
+/** Best-so-far score after each record (null until a valid one). */
+function bestSoFarScores(records: readonly EvalRecord[]): Array<number | null> {
+  let best: number | null = null;
+  return records.map((r) => {
+    if (r.state === 'ok' && (best === null || r.score < best)) best = r.score;
+    return best;
+  });
+}
+
 function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
   return { recipe: recipeToJson(r.recipe), hash: r.hash, ...r.metrics };
 }
@@ -132,7 +159,7 @@ function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
 export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): Promise<TuneResult> {
   const t0 = performance.now();
   const own = !ev;
-  ev ??= await Evaluator.create(kernel, { objective: opts.objective });
+  ev ??= await Evaluator.create(kernel, { objective: opts.objective, ...(opts.store?.cache ? { cache: opts.store.cache } : {}) });
   try {
     return await run(kernel, opts, ev, t0);
   } finally {
@@ -181,7 +208,13 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
   while (within()) {
     const recipe = agent.propose();
     if (!recipe) break;
-    const rec = await ev.evaluate(recipe);
+    const seq = records.length;
+    const stored = opts.store?.committed[seq];
+    if (stored && !recipesEqual(stored.recipe, recipe)) {
+      throw new WasmtuneError('E_RESUME_MISMATCH', `Cannot resume: the agent's proposal ${seq + 1} (${describeRecipe(recipe)}) differs from the stored one (${describeRecipe(stored.recipe)}). The agent, its options, the start recipe or the pass catalog changed since the run began.`);
+    }
+    const rec = stored ?? (await ev.evaluate(recipe));
+    if (!stored) opts.store?.commit(seq, rec);
     records.push(rec);
     agent.observe(rec);
     if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
@@ -309,6 +342,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
     baselines,
     ...(front ? { front } : {}),
     evaluations: records.length,
+    curve: bestSoFarScores(records),
     baselineEvaluations: baseRecords.size,
     cacheHits: ev.cacheHits,
     invalid: { total: invalid.length, byReason, examples },
