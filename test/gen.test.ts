@@ -44,6 +44,26 @@ describe('generateKernel', () => {
     expect(deepest).toBe(3);
   });
 
+  it('emits both styles of frontend code, each decided apart from the program', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => kernelId('train', i));
+    const framed = ids.filter((id) => generateKernel(id).wat.includes('$__stack_pointer')).length;
+    const accessed = ids.filter((id) => generateKernel(id).wat.includes('(call $get_')).length;
+    expect(framed).toBeGreaterThan(6);
+    expect(framed).toBeLessThan(34);
+    expect(accessed).toBeGreaterThan(6);
+    expect(accessed).toBeLessThan(34);
+    for (const id of ids.slice(0, 5)) {
+      const plain = generateKernel(id, { frames: 0, accessors: 0 });
+      expect(plain.wat).not.toMatch(/__stack_pointer|\$get_|\$set_/);
+      const both = generateKernel(id, { frames: 1, accessors: 1 });
+      expect(both.wat).toMatch(/global \$__stack_pointer/);
+      // The style does not change the program: same harness (inputs, arguments, outputs).
+      expect(both.harness.inputs).toEqual(plain.harness.inputs);
+      expect(both.harness.args).toEqual(plain.harness.args);
+      await watToWasm(both.wat, `${id}.wat`);
+    }
+  });
+
   it('writes the same bytes twice; its kernels pass their harness and -O3/-Oz candidates validate', async () => {
     const k1 = await materialise('train-1', {}, dir);
     const again = await materialise('train-1', {}, dir);

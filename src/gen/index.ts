@@ -23,7 +23,9 @@
  * Two styles (v2). About 40 % of kernels (`frames`) are emitted the way clang -O0 emits C: `run`'s
  * scalars live in a stack frame below a stack-pointer global, read and written through memory. The rest
  * keep them in Wasm locals, as an optimising frontend would. So a policy sees both the code where
- * stack-slot promotion pays and the code where it has nothing to do.
+ * stack-slot promotion pays and the code where it has nothing to do. Independently (v3), half of the
+ * kernels reach their arrays through tiny accessor functions, as unoptimised AssemblyScript, Rust or
+ * C++ code does: there inlining (any -O pipeline) is what pays, since V8 never inlines Wasm calls.
  *
  * The split. Training kernels are `train-<i>`, validation kernels `val-<i>` (disjoint id spaces of the
  * same generator). The built-in suite (`kernels/wasmtune-v0/`) is the held-out test set: it is never
@@ -39,7 +41,7 @@ import { watToWasm } from '../wat.js';
 import { loadKernel, type Kernel } from '../kernels/index.js';
 import { WasmtuneError } from '../errors.js';
 
-export const GENERATOR_VERSION = 'wasmtune-gen-v2';
+export const GENERATOR_VERSION = 'wasmtune-gen-v3';
 /** The seed prefix of the program generator proper (unchanged since v1, so v1 kernels keep their code). */
 const PROGRAM_SEED = 'wasmtune-gen-v1';
 
@@ -56,6 +58,8 @@ export interface GenOptions {
   scale?: 'tiny' | 'small';
   /** Probability that `run` keeps its scalars in a stack frame in linear memory (clang -O0 style). @default 0.4 */
   frames?: number;
+  /** Probability that every array access goes through a small accessor function (unoptimised frontend style). @default 0.5 */
+  accessors?: number;
 }
 
 export interface GeneratedKernel {
@@ -115,6 +119,12 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
   const fOut = arrays.find((a) => a.name === 'out')!;
   const iOut = arrays.find((a) => a.name === 'outi')!;
 
+  // Accessor style: every array read and write is a call to a two-line function, as an unoptimising
+  // frontend (AssemblyScript or Rust without optimisation, C++ operator[]) emits it. V8 does not inline
+  // Wasm calls, so here the code is slow until Binaryen inlines them. Its own RNG: the program is the
+  // same in both styles.
+  const accessors = seedrandom(`${GENERATOR_VERSION}:accessors:${id}`)() < Math.min(1, Math.max(0, options.accessors ?? 0.5));
+
   // Helpers.
   const helpers: Helper[] = [];
   const nHelpers = int(rng, tiny ? 1 : 0, tiny ? 2 : maxHelpers);
@@ -132,12 +142,17 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
     fParams: string[];
     inMain: boolean;
   }
-  const idx = (c: Ctx, arr: ArrayDecl): string => {
+  /** The byte address of element `e` (masked to the array's length). */
+  const address = (arr: ArrayDecl, e: string) => `(i32.shl (i32.and ${e} (i32.const ${arr.len - 1})) (i32.const ${arr.type === 'f64' ? 3 : 2}))`;
+  const load = (c: Ctx, arr: ArrayDecl) => {
     const e = iexpr(c, 1, true);
-    const shift = arr.type === 'f64' ? 3 : 2;
-    return `(i32.shl (i32.and ${e} (i32.const ${arr.len - 1})) (i32.const ${shift}))`;
+    return accessors ? `(call $get_${arr.name} ${e})` : `(${arr.type}.load offset=${arr.at} ${address(arr, e)})`;
   };
-  const load = (c: Ctx, arr: ArrayDecl) => `(${arr.type}.load offset=${arr.at} ${idx(c, arr)})`;
+  const store = (c: Ctx, arr: ArrayDecl, value: () => string) => {
+    const e = iexpr(c, 1, true);
+    const v = value();
+    return accessors ? `(call $set_${arr.name} ${e} ${v})` : `(${arr.type}.store offset=${arr.at} ${address(arr, e)} ${v})`;
+  };
   const fconst = () => `(f64.const ${(int(rng, -16, 16) / 8).toFixed(3)})`;
 
   /** An f64 expression whose magnitude stays bounded (inputs are in [-1, 1]). */
@@ -229,10 +244,10 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
   const nests = int(rng, 1, tiny ? 2 : maxNests);
   const statement = (c: Ctx, indent: string): string => {
     const r = rng();
-    if (r < 0.3) return `${indent}(f64.store offset=${fOut.at} ${idx(c, fOut)} ${fexpr(c, int(rng, 1, 3))})`;
+    if (r < 0.3) return `${indent}${store(c, fOut, () => fexpr(c, int(rng, 1, 3)))}`;
     if (r < 0.55) return `${indent}(local.set $s (f64.add (local.get $s) ${fexpr(c, int(rng, 1, 3))}))`;
     if (r < 0.7) return `${indent}(local.set $t (i32.xor (i32.rotl (local.get $t) (i32.const 5)) ${iexpr(c, int(rng, 1, 2), false)}))`;
-    if (r < 0.85) return `${indent}(i32.store offset=${iOut.at} ${idx(c, iOut)} ${iexpr(c, int(rng, 1, 3), false)})`;
+    if (r < 0.85) return `${indent}${store(c, iOut, () => iexpr(c, int(rng, 1, 3), false))}`;
     return `${indent}(if (i32.lt_s ${iexpr(c, 1, false)} ${iexpr(c, 1, false)})\n${indent}  (then ${statement(c, '').trim()})\n${indent}  (else ${statement(c, '').trim()}))`;
   };
   for (let nest = 0; nest < nests; nest++) {
@@ -252,7 +267,7 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
       else {
         const c: Ctx = { ivars: [...counters.slice(0, depth), '$n'], fParams: [], inMain: true };
         // Every nest reads an input array and writes the output: the kernel's work goes through memory.
-        lines.push(`${indent}  (f64.store offset=${fOut.at} ${idx(c, fOut)} (f64.add ${load(c, pick(rng, fIn))} ${fexpr(c, int(rng, 1, 2))}))`);
+        lines.push(`${indent}  ${store(c, fOut, () => `(f64.add ${load(c, pick(rng, fIn))} ${fexpr(c, int(rng, 1, 2))})`)}`);
         const k = int(rng, 0, 2);
         for (let s = 0; s < k; s++) lines.push(statement(c, indent + '  '));
       }
@@ -300,6 +315,10 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
     `  (memory (export "memory") ${pages})`,
     ...(framed ? [`  (global $__stack_pointer (mut i32) (i32.const ${pages * 65536}))`] : []),
     ...(useTable ? [`  (table ${tableLen} funcref)`, `  (elem (i32.const 0) func ${ff.slice(0, tableLen).map((h) => h.name).join(' ')})`] : []),
+    ...(accessors ? arrays.flatMap((a) => [
+      `  (func $get_${a.name} (param $i i32) (result ${a.type}) (${a.type}.load offset=${a.at} ${address(a, '(local.get $i)')}))`,
+      `  (func $set_${a.name} (param $i i32) (param $v ${a.type}) (${a.type}.store offset=${a.at} ${address(a, '(local.get $i)')} (local.get $v)))`,
+    ]) : []),
     ...helperWat,
     `  (func $run (export "run") (param $n i32) (result f64) ${runLocals}`,
     ...runBody,
@@ -310,7 +329,7 @@ export function generateKernel(id: string, options: GenOptions = {}): GeneratedK
   const harness: JsonHarness = {
     format: 'wasmtune-harness-v1',
     name: `gen-${id}`,
-    description: `generated kernel ${id} (${GENERATOR_VERSION}): ${nests} loop nest(s), ${helpers.length} helper(s)${useTable ? ', call_indirect' : ''}${framed ? ', scalars in a stack frame' : ''}`,
+    description: `generated kernel ${id} (${GENERATOR_VERSION}): ${nests} loop nest(s), ${helpers.length} helper(s)${useTable ? ', call_indirect' : ''}${framed ? ', scalars in a stack frame' : ''}${accessors ? ', array accessors' : ''}`,
     module: 'module.wasm',
     export: 'run',
     args: [n],
@@ -336,7 +355,7 @@ export function defaultGenDir(): string {
  * concurrent writers never see a half-written kernel.
  */
 export async function materialise(id: string, options: GenOptions = {}, dir = defaultGenDir()): Promise<Kernel> {
-  const key = `${id}${options.scale === 'tiny' ? '-tiny' : ''}${options.maxDepth ? `-d${options.maxDepth}` : ''}${options.maxNests ? `-n${options.maxNests}` : ''}${options.maxHelpers !== undefined ? `-h${options.maxHelpers}` : ''}${options.frames !== undefined ? `-f${options.frames}` : ''}`;
+  const key = `${id}${options.scale === 'tiny' ? '-tiny' : ''}${options.maxDepth ? `-d${options.maxDepth}` : ''}${options.maxNests ? `-n${options.maxNests}` : ''}${options.maxHelpers !== undefined ? `-h${options.maxHelpers}` : ''}${options.frames !== undefined ? `-f${options.frames}` : ''}${options.accessors !== undefined ? `-a${options.accessors}` : ''}`;
   const target = join(dir, key);
   if (!existsSync(join(target, 'harness.json'))) {
     const g = generateKernel(id, options);
