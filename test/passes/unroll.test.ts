@@ -1,7 +1,8 @@
 // wt-unroll, wt-unroll-nested and wt-unroll-full: golden WAT (WASMTUNE_UPDATE_GOLDEN=1 regenerates), trip
-// counts around the factor on hand-written loops of every recognised shape with i32 and i64 counters and
-// on loop nests, and suite kernels built and run in this process (validated, output-equal on the harness
-// seeds; see suite.ts).
+// counts around the factor on hand-written loops of every recognised shape with i32 and i64 counters
+// (general.wat: computed bounds, clang -O0 tests, counters updated in expressions, through copies or on
+// two paths) and on loop nests, and suite kernels built and run in this process (validated,
+// output-equal on the harness seeds; see suite.ts), among them the clang -O0 builds after promotion.
 //
 // The default run checks a sample of suite kernels and recipes; WASMTUNE_FULL=1 checks all of them.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,49 @@ describe('wt-unroll:k on counted loops of every shape', () => {
       }
     });
   }
+});
+
+describe('wt-unroll:k on the loop shapes compilers emit (computed bounds, clang -O0 tests, counters in expressions)', () => {
+  const wat = read('general.wat');
+  const before = original(wat);
+
+  it('matches the golden output for k = 2', () => {
+    const r = apply(wat, { kind: 'partial', factor: 2 });
+    expect(r.valid).toBe(true);
+    golden.check('general.unroll-2.wat', r.text);
+  });
+
+  for (const k of [2, 4, 8]) {
+    it(`k = ${k}: unrolls the eleven loops it can prove, refuses the six it cannot, keeps trip counts 0, 1, k−1, k, k+1 and more`, () => {
+      const r = apply(wat, { kind: 'partial', factor: k });
+      expect(r.valid).toBe(true);
+      expect(r.stats).toEqual({ innermost: 17, unrolled: 11, refused: { bound: 2, 'induction-variable': 3, test: 1 } });
+      for (const name of exportsOf(before)) {
+        for (const n of [0, 1, 2, k - 1, k, k + 1, 2 * k + 1, 37]) {
+          expect(runExport(r.bytes, name, n), `${name}(${n})`).toBe(runExport(before, name, n));
+        }
+      }
+    });
+  }
+
+  it('evaluates a computed bound once, before the unrolled loop', () => {
+    const r = apply(wat, { kind: 'partial', factor: 4 });
+    // minus_one: `n - 1` is set into a fresh local right before the main loop, whose guard reads it.
+    const id = /\(export "minus_one" \(func (\$\w+)\)\)/.exec(r.text)![1]!;
+    const start = r.text.indexOf(`(func ${id} `);
+    const fn = r.text.slice(start, r.text.indexOf('\n (func ', start + 1));
+    expect(fn.match(/\(i32\.sub\n\s+\(local\.get \$n\)/g)).toHaveLength(2);
+    expect(fn).toMatch(/\(local\.set \$3\n\s+\(i32\.sub/);
+  });
+
+  it('fully unrolls the clang -O0 loop with a constant bound, leaving the test temporaries as the loop does', () => {
+    const r = apply(wat, { kind: 'full', maxTrips: 8 });
+    expect(r.valid).toBe(true);
+    expect(r.stats.unrolled).toBe(1);
+    for (const name of exportsOf(before)) {
+      for (const n of [0, 1, 7]) expect(runExport(r.bytes, name, n), `${name}(${n})`).toBe(runExport(before, name, n));
+    }
+  });
 });
 
 describe('wt-unroll:k on i64 induction variables', () => {
@@ -234,6 +278,28 @@ describe('wt-unroll-nested on suite kernels with loop nests', () => {
       // The loops wt-unroll unrolls and wt-unroll-nested does not are outer-level ones.
       expect(nested.unrolled).toBeLessThanOrEqual(all.unrolled);
       expect(all.unrolled - nested.unrolled).toBeLessThanOrEqual(nested.refused.depth ?? 0);
+    });
+  }
+});
+
+describe('wt-unroll on clang -O0 kernels after wt-promote-stack', () => {
+  // Promotion leaves clang -O0's loop shape: `br_if $out (eqz (and (lt_s i (block (local.set $t n) …)) 1))`.
+  const O0 = sample(['matmul', 'jacobi2d', 'nbody', 'wordfreq', 'conv2d'], ['matmul', 'jacobi2d']);
+  for (const name of O0) {
+    let k: KernelCheck;
+    beforeAll(async () => {
+      k = await KernelCheck.load(name);
+    });
+    it(`${name}: unrolls loops right after promotion and stays output-equal`, () => {
+      const m = binaryen.readBinary(k.build(['wt-promote-stack']));
+      try {
+        m.setFeatures(k.features);
+        expect(unrollModule(m, binaryen, { kind: 'partial', factor: 4 }).unrolled).toBeGreaterThan(0);
+      } finally {
+        m.dispose();
+      }
+      expect(k.check(['wt-promote-stack', 'wt-unroll:4', '-O3'])).toBe('ok');
+      expect(k.check(['wt-promote-stack', 'wt-unroll:8'])).toBe('ok');
     });
   }
 });

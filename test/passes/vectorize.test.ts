@@ -39,10 +39,15 @@ const original = (() => {
   }
 })();
 
-const VECTORIZED = ['add_i32', 'saxpy_f32', 'scale_f64', 'bytes_u8', 'clamp_i16', 'sum_i32', 'max_sub_i32', 'xor_i64', 'relax_i32', 'iota_f32', 'invariant_load', 'shift_ahead', 'min_i64', 'live_out'];
+const VECTORIZED = [
+  'add_i32', 'saxpy_f32', 'scale_f64', 'bytes_u8', 'clamp_i16', 'sum_i32', 'max_sub_i32', 'xor_i64', 'relax_i32', 'iota_f32', 'invariant_load', 'shift_ahead', 'min_i64', 'live_out',
+  // Compiler shapes: clang -O0 after promotion (computed bound, test temporaries, a copied counter), and -O3's tee'd update.
+  'o0_minus_one', 'o0_prefix_i32', 'tee_stencil_f32',
+];
 const REFUSED: Record<string, string> = {
   sum_f64: 'float-reduction', div_i32: 'no-simd-op', prefix_i32: 'dependence', gather_i32: 'address', widen_u8: 'mixed-width',
   stride2_i32: 'stride', ltu_i64: 'no-simd-op', call_i32: 'call',
+  two_paths_i32: 'control-flow', load_bound_i32: 'not-counted:bound', iv_after_tee: 'iv-read-after-update',
 };
 /** Lanes of each function's vectors (the element size decides them). */
 const LANES: Record<string, number> = { bytes_u8: 16, clamp_i16: 8, scale_f64: 2, xor_i64: 2, min_i64: 2, sum_f64: 2 };
@@ -82,7 +87,7 @@ describe('wt-vectorize on hand-written loops', () => {
     }
   });
 
-  it('vectorizes the fourteen element-wise loops and refuses the rest, each with its reason', () => {
+  it('vectorizes the seventeen element-wise loops and refuses the rest, each with its reason', () => {
     const { report } = apply(PLAIN);
     expect(report.vectorized).toBe(VECTORIZED.length);
     expect(report.loops.filter((l) => l.state === 'vectorized').map((l) => l.function)).toEqual(VECTORIZED);
@@ -98,6 +103,17 @@ describe('wt-vectorize on hand-written loops', () => {
     expect(by('shift_ahead').alias).toEqual({ proven: 1, checked: 0, perBlock: 0 });
     expect(by('add_i32').alias).toEqual({ proven: 0, checked: 2, perBlock: 0 });
     expect(by('invariant_load').alias).toEqual({ proven: 1, checked: 0, perBlock: 1 });
+    // The stencil's three loads of q are a constant distance apart from each other, checked against p and r.
+    expect(by('tee_stencil_f32').lanes).toContain('f32x4');
+  });
+
+  it('evaluates a computed bound once, before the vector loop', () => {
+    const { text } = apply(PLAIN);
+    const id = /\(export "o0_minus_one" \(func (\$\w+)\)\)/.exec(text)![1]!;
+    const start = text.indexOf(`(func ${id} `);
+    const fn = text.slice(start, text.indexOf('\n (func ', start + 1));
+    // Once for the hoisted local (read by the vector loop's guard), once in the scalar loop's own test.
+    expect(fn.match(/\(i32\.sub\n\s+\(local\.get \$n\)\n\s+\(i32\.const 1\)/g)).toHaveLength(2);
   });
 
   it('turns on the SIMD feature only when it vectorizes something', () => {

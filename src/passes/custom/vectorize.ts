@@ -11,7 +11,8 @@
  *
  * What is vectorized. The loop is recognised by wt-unroll's counted-loop analysis (one induction
  * variable with a constant step, tested against an invariant bound; do-while, while-if and while-exit
- * shapes). Its body may hold only: stores, plain assignments of locals (temporaries, defined before any
+ * shapes, clang -O0's tests included); a computed bound such as `n - 1` is evaluated once, before the
+ * vector loop. Its body may hold only: stores, plain assignments of locals (temporaries, defined before any
  * read in the same iteration), further induction variables `p = p + c` (pointer increments, as clang
  * and AssemblyScript emit them), reductions, and `if (c) { stores or assignments }` without `else`,
  * which becomes a blend (the store of a blend needs a load of the same address earlier in the same
@@ -19,7 +20,10 @@
  * width, which fixes the lanes: 8-bit (i8x16), 16-bit (i16x8), 32-bit (i32x4, f32x4) or 64-bit (i64x2,
  * f64x2). Addresses must be affine in the iteration: unit stride forward (`base + i*size` or a pointer
  * stepping by the element size) gives a vector load or store, stride 0 (a loop-invariant address) a
- * load-and-splat. Values: constants, invariant locals and globals (splatted before the loop), induction
+ * load-and-splat. An address is read as a pure expression: temporaries set earlier in the iteration
+ * (or teed inside the address) stand for their values, and the counter's update `local.tee $i (i + 1)`
+ * inside an address (as -O3 leaves clang -O0 loops) for `i + 1`, after which addresses read i as `i + 1`
+ * and any other read of i is refused. Values: constants, invariant locals and globals (splatted before the loop), induction
  * variables (as `i, i+s, i+2s, …`), loads, and the arithmetic, bitwise, shift (by an invariant count),
  * comparison, select, float unary and i32↔f32 conversion operators that have a SIMD equivalent of the
  * lane type. In narrow lanes an i32 computation is followed bit-exactly: a byte loaded with `load8_u`
@@ -56,10 +60,10 @@
  */
 import type { ModulePass } from '../../binaryen/module.js';
 import {
-  UnknownExpression, allPlaces, bodyPlace, definedFunctions, labelsIn, LabelNames, localWrites, statements, walk, wrappers,
+  UnknownExpression, allPlaces, bodyPlace, childPlaces, definedFunctions, labelsIn, LabelNames, localWrites, statements, walk, wrappers,
   type Api, type Module, type Place, type Ref,
 } from './ir-tree.js';
-import { Refusal, analyse, handOver, stepOf, type CountedLoop } from './unroll.js';
+import { Refusal, analyse, handOver, hoistBound, stepOf, towardsBound, type CountedLoop } from './unroll.js';
 
 /** Interleave factors: vectors per iteration of the vector loop. */
 export const VECTORIZE_INTERLEAVE = ['1', '2'] as const;
@@ -263,6 +267,15 @@ class LoopVectorizer {
   private copy = 0;
   /** The reduction whose statement is being translated (its accumulator may be read there only). */
   private inReduction: Reduction | undefined;
+  /**
+   * Scalar definitions of temporaries made so far in the current copy of the iteration, as pure
+   * expressions of induction variables and invariants (for addresses: see {@link address}).
+   */
+  private scalarDefs = new Map<number, Ref>();
+  /** The main induction variable once its update (a tee inside an address) has run in this copy: its step. */
+  private ivShift = new Map<number, bigint>();
+  /** Translating the arm of an `if` (assignments there hold only in some lanes). */
+  private masked = false;
 
   constructor(
     private readonly m: Module,
@@ -371,8 +384,10 @@ class LoopVectorizer {
 
     const k = this.lanes * this.opts.interleave;
     // The guard: k + 1 more iterations pass the loop's test, so the scalar loop runs at least one.
-    const guard = handOver(this.m, a, c, k);
-    if (guard === undefined) refuse('direction', 'no guard proves the trip count for this test');
+    if (!towardsBound(c)) refuse('direction', 'no guard proves the trip count for this test');
+    // A computed bound (`n - 1`) is evaluated once, before the vector loop, and read by its guard.
+    const { loop: counted, init } = hoistBound(this.m, a, c, (t) => this.local(t));
+    const guard = handOver(this.m, a, counted, k)!;
 
     // Accumulators start at the identity of their operator (folded in even if the vector loop never runs).
     const inits: Ref[] = [];
@@ -384,6 +399,8 @@ class LoopVectorizer {
     const vbody: Ref[] = [];
     for (this.copy = 0; this.copy < this.opts.interleave; this.copy++) {
       this.defined = new Map();
+      this.scalarDefs = new Map();
+      this.ivShift = new Map();
       for (const s of body) vbody.push(...this.statement(s));
     }
     // Induction variables advance by k iterations at the end of the block.
@@ -403,7 +420,7 @@ class LoopVectorizer {
       ...vbody,
       this.m.br(vloopName),
     ], a.none));
-    const restBlock = this.m.block(rest, [...inits, ...before.map((x) => this.m.br(rest, x)), ...this.preheader, vloop], a.none);
+    const restBlock = this.m.block(rest, [...(init !== undefined ? [init] : []), ...inits, ...before.map((x) => this.m.br(rest, x)), ...this.preheader, vloop], a.none);
     const merges = [...this.reductions.values()].map((r) => this.merge(r));
     const replacement = this.m.block(null, [restBlock, ...merges, this.loop]);
     return {
@@ -556,6 +573,8 @@ class LoopVectorizer {
       const out: Ref[] = [];
       const maskLocal = this.local(a.v128);
       out.push(this.m.local.set(maskLocal, mask));
+      // A refusal abandons the whole plan, so the flag needs no reset on that path.
+      this.masked = true;
       for (const x of statements(a, i.ifTrue!)) {
         const xid = a.getExpressionId(x);
         if (xid === a.NopId) continue;
@@ -566,6 +585,7 @@ class LoopVectorizer {
           out.push(this.assign(local, this.w.LocalSet.getValue(x), maskLocal));
         } else refuse('control-flow', 'statement in an if arm');
       }
+      this.masked = false;
       return out;
     }
     return refuse('control-flow', `statement kind ${id}`);
@@ -587,6 +607,7 @@ class LoopVectorizer {
     const type = a.getExpressionType(value);
     const v = this.value(value);
     const target = this.vectorLocalOf(local);
+    this.defineScalar(local, value, mask === undefined);
     if (mask === undefined) {
       const fixed = v.kind === 'mask' ? v : this.valueOf(v);
       this.defined.set(local, { local: target, kind: fixed.kind === 'const' ? this.constKind(fixed, type) : fixed.kind });
@@ -624,15 +645,16 @@ class LoopVectorizer {
     const i = info(a, e);
     if (i.isAtomic) refuse('atomic');
     if (a.getExpressionType(i.ptr!) !== a.i32) refuse('memory64');
-    const coef = this.coefficient(i.ptr!);
+    const ptr = this.address(i.ptr!);
+    const coef = this.coefficient(ptr);
     const bytes = i.bytes!;
     let stream: boolean;
     if (coef === BigInt(bytes)) stream = true;
     else if (coef === 0n && !store) stream = false;
     else if (coef === 0n) return refuse('invariant-store');
     else return refuse('stride', `${coef} bytes per iteration for ${bytes}-byte elements`);
-    const { key, constant } = affineKey(a, i.ptr!);
-    const acc: Access = { store, stream, ptr: i.ptr!, offset: i.offset!, bytes, key, constant };
+    const { key, constant } = affineKey(a, ptr);
+    const acc: Access = { store, stream, ptr, offset: i.offset!, bytes, key, constant };
     if (this.copy === 0) this.accesses.push(acc);
     return acc;
   }
@@ -670,6 +692,58 @@ class LoopVectorizer {
       value = this.vop('v128', 'bitselect', v.ref, old, this.m.local.get(mask, a.v128));
     }
     return this.m.v128.store(offset, Math.min(i.align!, 16), this.m.copyExpression(acc.ptr), value);
+  }
+
+  /**
+   * Record what a temporary holds after `local = value` in this copy of the iteration, for addresses
+   * that read it: only for an unconditional assignment of a value without assignments inside.
+   */
+  private defineScalar(local: number, value: Ref, unconditional: boolean): void {
+    const a = this.api;
+    if (unconditional && !allPlaces(a, value).some((p) => a.getExpressionId(p.ref) === a.LocalSetId)) this.scalarDefs.set(local, this.address(value));
+    else this.scalarDefs.delete(local);
+  }
+
+  /**
+   * An address as a pure expression of the induction variables' values at the start of the iteration
+   * and of invariants, the form {@link coefficient}, {@link affineKey} and the alias checks before the
+   * loop need: a tee of a temporary inside it becomes its value (and defines the temporary for later
+   * addresses), a temporary read becomes its definition earlier in the iteration, and the main
+   * induction variable's update `local.tee $i (i + s)` (as -O3 leaves clang -O0 loops) becomes `i + s`,
+   * after which addresses read i as `i + s` and any other read of i is refused.
+   */
+  private address(e: Ref): Ref {
+    const a = this.api;
+    const m = this.m;
+    const id = a.getExpressionId(e);
+    if (id === a.LocalSetId) {
+      const l = this.w.LocalSet.getIndex(e);
+      const value = this.w.LocalSet.getValue(e);
+      const v = this.address(value);
+      const iv = this.ivs.get(l);
+      if (iv && l === this.c.iv && !this.ivShift.has(l) && stepOf(a, value, l) === Number(iv.step)) {
+        this.ivShift.set(l, iv.step);
+        return v;
+      }
+      if (!this.temps.has(l) || this.masked) return refuse('address', `assignment to local ${l} in an address`);
+      this.scalarDefs.set(l, v);
+      return v;
+    }
+    if (id === a.LocalGetId) {
+      const l = this.w.LocalGet.getIndex(e);
+      const d = this.scalarDefs.get(l);
+      if (d !== undefined) return m.copyExpression(d);
+      const shift = this.ivShift.get(l);
+      if (shift === undefined) return m.copyExpression(e);
+      const type = a.getExpressionType(e);
+      return type === a.i64 ? m.i64.add(m.local.get(l, a.i64), m.i64.const(shift)) : m.i32.add(m.local.get(l, a.i32), m.i32.const(Number(BigInt.asIntN(32, shift))));
+    }
+    const copy = m.copyExpression(e);
+    if (id === a.BinaryId || id === a.UnaryId || id === a.SelectId) {
+      const originals = childPlaces(a, e);
+      childPlaces(a, copy).forEach((p, j) => p.set(this.address(originals[j]!.ref)));
+    }
+    return copy;
   }
 
   /** Bytes the address advances per iteration (affine in the induction variables), or a refusal. */
@@ -844,6 +918,7 @@ class LoopVectorizer {
       if (this.inReduction?.local === l) return { ref: m.local.get(this.inReduction.acc[this.copy]!, a.v128), kind: 'exact', type };
       if (this.reductions.has(l)) return refuse('recurrence', `reduction local ${l} read outside its update`);
       const iv = this.ivs.get(l);
+      if (iv && this.ivShift.has(l)) return refuse('iv-read-after-update', `local ${l}`);
       if (iv) return this.ivVector(l, iv.step, type);
       if (this.temps.has(l)) {
         const d = this.defined.get(l);
@@ -864,6 +939,7 @@ class LoopVectorizer {
       if (!this.temps.has(l)) return refuse('recurrence', `tee of local ${l}`);
       const v = this.value(this.w.LocalSet.getValue(e));
       const target = this.vectorLocalOf(l);
+      this.defineScalar(l, this.w.LocalSet.getValue(e), !this.masked);
       this.defined.set(l, { local: target, kind: v.kind === 'const' ? this.constKind(v, type) : v.kind });
       return { ...v, ref: m.local.tee(target, v.ref, a.v128) };
     }

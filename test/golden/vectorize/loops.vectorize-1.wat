@@ -29,6 +29,12 @@
  (export "stride2_i32" (func $19))
  (export "ltu_i64" (func $20))
  (export "call_i32" (func $21))
+ (export "o0_minus_one" (func $22))
+ (export "o0_prefix_i32" (func $23))
+ (export "tee_stencil_f32" (func $24))
+ (export "two_paths_i32" (func $25))
+ (export "load_bound_i32" (func $26))
+ (export "iv_after_tee" (func $27))
  (func $0 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
   (local $i i32)
   (local $5 v128)
@@ -2456,6 +2462,976 @@
      )
     )
     (br $next)
+   )
+  )
+ )
+ (func $22 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+  (local $i i32)
+  (local $x i32)
+  (local $t i32)
+  (local $c i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 i64)
+  (local $11 i64)
+  (block $out
+   (block
+    (block $scalar$wt0
+     (local.set $8
+      (i32.sub
+       (local.get $n)
+       (i32.const 1)
+      )
+     )
+     (br_if $scalar$wt0
+      (i32.and
+       (i64.ne
+        (local.tee $10
+         (i64.sub
+          (i64.extend_i32_u
+           (i32.add
+            (local.get $q)
+            (i32.shl
+             (local.get $i)
+             (i32.const 2)
+            )
+           )
+          )
+          (i64.extend_i32_u
+           (i32.add
+            (local.get $p)
+            (i32.shl
+             (local.get $i)
+             (i32.const 2)
+            )
+           )
+          )
+         )
+        )
+        (i64.const 0)
+       )
+       (i64.lt_u
+        (i64.add
+         (local.get $10)
+         (i64.const 15)
+        )
+        (i64.const 31)
+       )
+      )
+     )
+     (br_if $scalar$wt0
+      (i32.and
+       (i64.ne
+        (local.tee $11
+         (i64.sub
+          (i64.extend_i32_u
+           (i32.add
+            (local.get $r)
+            (i32.shl
+             (local.get $i)
+             (i32.const 2)
+            )
+           )
+          )
+          (i64.extend_i32_u
+           (i32.add
+            (local.get $p)
+            (i32.shl
+             (local.get $i)
+             (i32.const 2)
+            )
+           )
+          )
+         )
+        )
+        (i64.const 0)
+       )
+       (i64.lt_u
+        (i64.add
+         (local.get $11)
+         (i64.const 15)
+        )
+        (i64.const 31)
+       )
+      )
+     )
+     (loop $vector$wt1
+      (br_if $scalar$wt0
+       (i64.ge_s
+        (i64.add
+         (i64.extend_i32_s
+          (local.get $i)
+         )
+         (i64.const 4)
+        )
+        (i64.extend_i32_s
+         (local.get $8)
+        )
+       )
+      )
+      (v128.store align=4
+       (i32.add
+        (local.get $p)
+        (i32.shl
+         (local.get $i)
+         (i32.const 2)
+        )
+       )
+       (i32x4.add
+        (v128.load align=4
+         (i32.add
+          (local.get $q)
+          (i32.shl
+           (local.get $i)
+           (i32.const 2)
+          )
+         )
+        )
+        (v128.load align=4
+         (i32.add
+          (local.get $r)
+          (i32.shl
+           (local.get $i)
+           (i32.const 2)
+          )
+         )
+        )
+       )
+      )
+      (local.set $9
+       (i32x4.add
+        (i32x4.splat
+         (local.get $i)
+        )
+        (v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003)
+       )
+      )
+      (local.set $i
+       (i32.add
+        (local.get $i)
+        (i32.const 4)
+       )
+      )
+      (br $vector$wt1)
+     )
+    )
+    (loop $L
+     (br_if $out
+      (i32.eqz
+       (i32.and
+        (i32.lt_s
+         (block (result i32)
+          (local.set $x
+           (local.get $i)
+          )
+          (local.get $x)
+         )
+         (block (result i32)
+          (local.set $t
+           (i32.sub
+            (local.get $n)
+            (i32.const 1)
+           )
+          )
+          (local.get $t)
+         )
+        )
+        (i32.const 1)
+       )
+      )
+     )
+     (i32.store
+      (i32.add
+       (local.get $p)
+       (i32.shl
+        (local.get $i)
+        (i32.const 2)
+       )
+      )
+      (i32.add
+       (i32.load
+        (i32.add
+         (local.get $q)
+         (i32.shl
+          (local.get $i)
+          (i32.const 2)
+         )
+        )
+       )
+       (i32.load
+        (i32.add
+         (local.get $r)
+         (i32.shl
+          (local.get $i)
+          (i32.const 2)
+         )
+        )
+       )
+      )
+     )
+     (local.set $c
+      (local.get $i)
+     )
+     (local.set $i
+      (i32.add
+       (local.get $c)
+       (i32.const 1)
+      )
+     )
+     (br $L)
+    )
+   )
+  )
+ )
+ (func $23 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+  (local $i i32)
+  (local $a i32)
+  (local $b i32)
+  (local $d i32)
+  (local $x i32)
+  (local $o i32)
+  (local $u i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 i64)
+  (block $out
+   (block
+    (block $scalar$wt0
+     (br_if $scalar$wt0
+      (i32.and
+       (i64.ne
+        (local.tee $14
+         (i64.sub
+          (i64.extend_i32_u
+           (i32.add
+            (local.get $q)
+            (i32.shl
+             (local.get $i)
+             (i32.const 2)
+            )
+           )
+          )
+          (i64.extend_i32_u
+           (i32.add
+            (local.get $p)
+            (i32.shl
+             (local.get $i)
+             (i32.const 2)
+            )
+           )
+          )
+         )
+        )
+        (i64.const 0)
+       )
+       (i64.lt_u
+        (i64.add
+         (local.get $14)
+         (i64.const 15)
+        )
+        (i64.const 31)
+       )
+      )
+     )
+     (loop $vector$wt1
+      (br_if $scalar$wt0
+       (i64.ge_s
+        (i64.add
+         (i64.extend_i32_s
+          (local.get $i)
+         )
+         (i64.const 4)
+        )
+        (i64.extend_i32_s
+         (local.get $n)
+        )
+       )
+      )
+      (local.set $11
+       (i32x4.add
+        (i32x4.splat
+         (local.get $i)
+        )
+        (v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003)
+       )
+      )
+      (local.set $12
+       (i32x4.shl
+        (local.get $11)
+        (i32.const 2)
+       )
+      )
+      (v128.store align=4
+       (i32.add
+        (local.get $p)
+        (i32.shl
+         (local.get $i)
+         (i32.const 2)
+        )
+       )
+       (i32x4.mul
+        (v128.load align=4
+         (i32.add
+          (local.get $q)
+          (i32.shl
+           (local.get $i)
+           (i32.const 2)
+          )
+         )
+        )
+        (i32x4.splat
+         (i32.const 3)
+        )
+       )
+      )
+      (local.set $13
+       (i32x4.add
+        (i32x4.splat
+         (local.get $i)
+        )
+        (v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003)
+       )
+      )
+      (local.set $i
+       (i32.add
+        (local.get $i)
+        (i32.const 4)
+       )
+      )
+      (br $vector$wt1)
+     )
+    )
+    (loop $L
+     (local.set $a
+      (local.get $i)
+     )
+     (local.set $b
+      (local.get $n)
+     )
+     (local.set $d
+      (i32.and
+       (i32.lt_s
+        (local.get $a)
+        (local.get $b)
+       )
+       (i32.const 1)
+      )
+     )
+     (br_if $out
+      (i32.eqz
+       (local.get $d)
+      )
+     )
+     (local.set $x
+      (local.get $i)
+     )
+     (local.set $o
+      (i32.shl
+       (local.get $x)
+       (i32.const 2)
+      )
+     )
+     (i32.store
+      (i32.add
+       (local.get $p)
+       (local.get $o)
+      )
+      (i32.mul
+       (i32.load
+        (i32.add
+         (local.get $q)
+         (local.get $o)
+        )
+       )
+       (i32.const 3)
+      )
+     )
+     (local.set $u
+      (local.get $i)
+     )
+     (local.set $i
+      (i32.add
+       (local.get $u)
+       (i32.const 1)
+      )
+     )
+     (br $L)
+    )
+   )
+  )
+ )
+ (func $24 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+  (local $i i32)
+  (local $o i32)
+  (local $6 i32)
+  (local $7 i64)
+  (local $8 i64)
+  (local $9 i64)
+  (local $10 i64)
+  (local $11 i64)
+  (local $12 i64)
+  (local $13 i64)
+  (local.set $i
+   (i32.const 1)
+  )
+  (block
+   (block $scalar$wt0
+    (local.set $6
+     (i32.sub
+      (local.get $n)
+      (i32.const 1)
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $7
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (i32.sub
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $p)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $7)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $8
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $p)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $8)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $9
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (i32.add
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $p)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $9)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $10
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $r)
+           (i32.shl
+            (i32.add
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $p)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $10)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $11
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (i32.sub
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $r)
+           (i32.shl
+            (i32.add
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $11)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $12
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $r)
+           (i32.shl
+            (i32.add
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $12)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (br_if $scalar$wt0
+     (i32.and
+      (i64.ne
+       (local.tee $13
+        (i64.sub
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (i32.add
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+         (i64.extend_i32_u
+          (i32.add
+           (local.get $r)
+           (i32.shl
+            (i32.add
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+        )
+       )
+       (i64.const 0)
+      )
+      (i64.lt_u
+       (i64.add
+        (local.get $13)
+        (i64.const 15)
+       )
+       (i64.const 31)
+      )
+     )
+    )
+    (loop $vector$wt1
+     (br_if $scalar$wt0
+      (i64.ge_s
+       (i64.add
+        (i64.extend_i32_s
+         (local.get $i)
+        )
+        (i64.const 4)
+       )
+       (i64.extend_i32_s
+        (local.get $6)
+       )
+      )
+     )
+     (v128.store align=4
+      (i32.add
+       (local.get $p)
+       (i32.shl
+        (local.get $i)
+        (i32.const 2)
+       )
+      )
+      (f32x4.mul
+       (f32x4.add
+        (f32x4.add
+         (v128.load align=4
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (i32.sub
+             (local.get $i)
+             (i32.const 1)
+            )
+            (i32.const 2)
+           )
+          )
+         )
+         (v128.load align=4
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (local.get $i)
+            (i32.const 2)
+           )
+          )
+         )
+        )
+        (v128.load align=4
+         (i32.add
+          (local.get $q)
+          (i32.shl
+           (i32.add
+            (local.get $i)
+            (i32.const 1)
+           )
+           (i32.const 2)
+          )
+         )
+        )
+       )
+       (f32x4.splat
+        (f32.const 0.5)
+       )
+      )
+     )
+     (v128.store align=4
+      (i32.add
+       (local.get $r)
+       (i32.shl
+        (i32.add
+         (local.get $i)
+         (i32.const 1)
+        )
+        (i32.const 2)
+       )
+      )
+      (f32x4.splat
+       (f32.const 1)
+      )
+     )
+     (local.set $i
+      (i32.add
+       (local.get $i)
+       (i32.const 4)
+      )
+     )
+     (br $vector$wt1)
+    )
+   )
+   (loop $L
+    (if
+     (i32.lt_s
+      (local.get $i)
+      (i32.sub
+       (local.get $n)
+       (i32.const 1)
+      )
+     )
+     (then
+      (f32.store
+       (i32.add
+        (local.get $p)
+        (local.tee $o
+         (i32.shl
+          (local.get $i)
+          (i32.const 2)
+         )
+        )
+       )
+       (f32.mul
+        (f32.add
+         (f32.add
+          (f32.load
+           (i32.add
+            (local.get $q)
+            (i32.shl
+             (i32.sub
+              (local.get $i)
+              (i32.const 1)
+             )
+             (i32.const 2)
+            )
+           )
+          )
+          (f32.load
+           (i32.add
+            (local.get $q)
+            (local.get $o)
+           )
+          )
+         )
+         (f32.load
+          (i32.add
+           (local.get $q)
+           (i32.shl
+            (local.tee $i
+             (i32.add
+              (local.get $i)
+              (i32.const 1)
+             )
+            )
+            (i32.const 2)
+           )
+          )
+         )
+        )
+        (f32.const 0.5)
+       )
+      )
+      (f32.store
+       (i32.add
+        (local.get $r)
+        (i32.shl
+         (local.get $i)
+         (i32.const 2)
+        )
+       )
+       (f32.const 1)
+      )
+      (br $L)
+     )
+    )
+   )
+  )
+ )
+ (func $25 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+  (local $i i32)
+  (block $done
+   (loop $next
+    (br_if $done
+     (i32.ge_s
+      (local.get $i)
+      (local.get $n)
+     )
+    )
+    (if
+     (i32.and
+      (local.get $i)
+      (i32.const 1)
+     )
+     (then
+      (i32.store
+       (i32.add
+        (local.get $p)
+        (i32.shl
+         (local.get $i)
+         (i32.const 2)
+        )
+       )
+       (i32.const 1)
+      )
+      (local.set $i
+       (i32.add
+        (local.get $i)
+        (i32.const 1)
+       )
+      )
+     )
+     (else
+      (local.set $i
+       (i32.add
+        (local.get $i)
+        (i32.const 1)
+       )
+      )
+     )
+    )
+    (br $next)
+   )
+  )
+ )
+ (func $26 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+  (local $i i32)
+  (i32.store
+   (local.get $r)
+   (local.get $n)
+  )
+  (block $done
+   (loop $next
+    (br_if $done
+     (i32.ge_s
+      (local.get $i)
+      (i32.load
+       (local.get $r)
+      )
+     )
+    )
+    (i32.store
+     (i32.add
+      (local.get $p)
+      (i32.shl
+       (local.get $i)
+       (i32.const 2)
+      )
+     )
+     (local.get $i)
+    )
+    (local.set $i
+     (i32.add
+      (local.get $i)
+      (i32.const 1)
+     )
+    )
+    (br $next)
+   )
+  )
+ )
+ (func $27 (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+  (local $i i32)
+  (loop $L
+   (if
+    (i32.lt_s
+     (local.get $i)
+     (local.get $n)
+    )
+    (then
+     (i32.store
+      (i32.add
+       (local.get $p)
+       (i32.shl
+        (local.tee $i
+         (i32.add
+          (local.get $i)
+          (i32.const 1)
+         )
+        )
+        (i32.const 2)
+       )
+      )
+      (local.get $i)
+     )
+     (br $L)
+    )
    )
   )
  )

@@ -1,7 +1,7 @@
 ;; Loops for wt-vectorize, one exported function each, all with the signature (p q r n): three byte
 ;; addresses and a trip count, so a test can call every function with overlapping, disjoint and
 ;; unaligned arrays. The first fourteen are vectorized (some with run-time alias checks); the rest are
-;; refused, each for the reason its name says.
+;; refused, each for the reason its name says, except the loops of compiler shapes at the end.
 (module
   (memory (export "memory") 1)
   (global $K i32 (i32.const 7))
@@ -267,4 +267,97 @@
           (call $id (i32.load (i32.add (local.get $q) (i32.shl (local.get $i) (i32.const 2))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
+
+  ;; Vectorized: clang -O0's loop after wt-promote-stack: `i < n - 1` through test temporaries and
+  ;; `i32.and … 1`, the counter updated through a copy (`c = i; i = c + 1`): p[i] = q[i] + r[i].
+  (func (export "o0_minus_one") (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+    (local $i i32) (local $x i32) (local $t i32) (local $c i32)
+    (block $out
+      (loop $L
+        (br_if $out
+          (i32.eqz
+            (i32.and
+              (i32.lt_s
+                (block (result i32) (local.set $x (local.get $i)) (local.get $x))
+                (block (result i32) (local.set $t (i32.sub (local.get $n) (i32.const 1))) (local.get $t)))
+              (i32.const 1))))
+        (i32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.add (i32.load (i32.add (local.get $q) (i32.shl (local.get $i) (i32.const 2))))
+                   (i32.load (i32.add (local.get $r) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $c (local.get $i))
+        (local.set $i (i32.add (local.get $c) (i32.const 1)))
+        (br $L))))
+
+  ;; Vectorized: clang -O0 before any Binaryen pass: the test computed by statements before the exit
+  ;; branch, the body reading i again into temporaries, the update `u = i; i = u + 1`: p[i] = q[i] * 3.
+  (func (export "o0_prefix_i32") (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+    (local $i i32) (local $a i32) (local $b i32) (local $d i32) (local $x i32) (local $o i32) (local $u i32)
+    (block $out
+      (loop $L
+        (local.set $a (local.get $i))
+        (local.set $b (local.get $n))
+        (local.set $d (i32.and (i32.lt_s (local.get $a) (local.get $b)) (i32.const 1)))
+        (br_if $out (i32.eqz (local.get $d)))
+        (local.set $x (local.get $i))
+        (local.set $o (i32.shl (local.get $x) (i32.const 2)))
+        (i32.store (i32.add (local.get $p) (local.get $o))
+          (i32.mul (i32.load (i32.add (local.get $q) (local.get $o))) (i32.const 3)))
+        (local.set $u (local.get $i))
+        (local.set $i (i32.add (local.get $u) (i32.const 1)))
+        (br $L))))
+
+  ;; Vectorized: a stencil as -O3 leaves clang -O0 code (jacobi-2d): the bound `n - 1` in the test, a
+  ;; temporary teed inside an address, the update `local.tee $i (i + 1)` inside the last load's address,
+  ;; and a later store addressed by i after the update: p[i] = (q[i-1] + q[i] + q[i+1]) * 0.5; r[i+1] = 1.
+  (func (export "tee_stencil_f32") (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+    (local $i i32) (local $o i32)
+    (local.set $i (i32.const 1))
+    (loop $L
+      (if (i32.lt_s (local.get $i) (i32.sub (local.get $n) (i32.const 1)))
+        (then
+          (f32.store (i32.add (local.get $p) (local.tee $o (i32.shl (local.get $i) (i32.const 2))))
+            (f32.mul
+              (f32.add
+                (f32.add
+                  (f32.load (i32.add (local.get $q) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2))))
+                  (f32.load (i32.add (local.get $q) (local.get $o))))
+                (f32.load (i32.add (local.get $q) (i32.shl (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 2)))))
+              (f32.const 0.5)))
+          (f32.store (i32.add (local.get $r) (i32.shl (local.get $i) (i32.const 2))) (f32.const 1))
+          (br $L)))))
+
+  ;; Refused (control-flow): a counted loop (the counter is updated on both paths), but an if/else.
+  (func (export "two_paths_i32") (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (if (i32.and (local.get $i) (i32.const 1))
+          (then
+            (i32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))) (i32.const 1))
+            (local.set $i (i32.add (local.get $i) (i32.const 1))))
+          (else
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+        (br $next))))
+
+  ;; Refused (not-counted:bound): the bound is loaded from memory the loop stores to.
+  (func (export "load_bound_i32") (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+    (local $i i32)
+    (i32.store (local.get $r) (local.get $n))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (i32.load (local.get $r))))
+        (i32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))) (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
+
+  ;; Refused (iv-read-after-update): the counter, updated inside an address, is then stored as a value.
+  (func (export "iv_after_tee") (param $p i32) (param $q i32) (param $r i32) (param $n i32)
+    (local $i i32)
+    (loop $L
+      (if (i32.lt_s (local.get $i) (local.get $n))
+        (then
+          (i32.store (i32.add (local.get $p) (i32.shl (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 2)))
+            (local.get $i))
+          (br $L)))))
 )
