@@ -14,6 +14,12 @@
  * With `queue` the runs are jobs on a BullMQ queue in Redis, done by `wasmtune worker` processes on any
  * number of machines (src/queue/); the rows they return are written here exactly as local rows are.
  *
+ * With `db` (the CLI always gives one) every run is recorded in the results database as it goes, each
+ * evaluation committed, tagged with the task and the output directory; its evaluator uses the
+ * database's content-hash cache, so a module checked or measured before (by any run on this machine)
+ * is not checked or measured again; and each collected row is recorded there once (leaderboard_rows).
+ * A queue row's run, made in a worker's own database, comes back with the row and is copied in.
+ *
  * Definitions (also printed under the table):
  * - ratio: the best recipe's objective value ÷ the baseline's (size: bytes ÷ -Oz bytes; runtime: the
  *   final interleaved measurement against -O3, after the search, never the one that chose the winner).
@@ -27,15 +33,16 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getAgent } from '../agents/registry.js';
 import { Evaluator, type EvalRecord } from '../src/evaluate.js';
 import { loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
 import { geomean, type Estimate } from '../src/measure/stats.js';
 import { messageOf } from '../src/errors.js';
-import { OPT_LEVEL_NAMES, recipeToJson, type OptLevelName } from '../src/recipe.js';
+import { OPT_LEVEL_NAMES, recipeToJson, type OptLevelName, type Recipe } from '../src/recipe.js';
 import { tune, type Progress } from '../src/tune.js';
 import { collectFromQueue, type QueueOptions } from '../src/queue/collect.js';
+import { ResultsDb, kernelIdentity, type LeaderboardTag, type PortableRun } from '../src/db/index.js';
 import type { Task } from './tasks.js';
 
 export interface LeaderboardOptions {
@@ -51,6 +58,8 @@ export interface LeaderboardOptions {
   onRow?: (row: Row) => void;
   /** Run every (kernel, agent, seed) as a job on this queue instead of in this process. */
   queue?: QueueOptions;
+  /** The results database to record runs and rows in, and whose module cache runs share (default: none). */
+  db?: string;
 }
 
 /** One -O level's module, as the run that produced a row built it (sizes in bytes). */
@@ -119,9 +128,19 @@ export function bestSoFar(records: readonly EvalRecord[]): Array<number | null> 
 }
 
 export async function runLeaderboard(opts: LeaderboardOptions): Promise<{ rows: Row[]; summary: Summary }> {
-  const { task } = opts;
   for (const a of opts.agents) getAgent(a); // unknown names fail before anything runs
   mkdirSync(opts.outDir, { recursive: true });
+  const db = opts.db === undefined ? undefined : ResultsDb.open(opts.db);
+  try {
+    return await leaderboard(opts, db);
+  } finally {
+    db?.close();
+  }
+}
+
+async function leaderboard(opts: LeaderboardOptions, db: ResultsDb | undefined): Promise<{ rows: Row[]; summary: Summary }> {
+  const { task } = opts;
+  const dir = resolve(opts.outDir);
   const jsonl = join(opts.outDir, 'results.jsonl');
   const rows: Row[] = [];
   if (opts.resume && existsSync(jsonl)) {
@@ -131,16 +150,19 @@ export async function runLeaderboard(opts: LeaderboardOptions): Promise<{ rows: 
     }
   }
   writeFileSync(jsonl, rows.map((r) => JSON.stringify(r) + '\n').join(''));
+  db?.keepLeaderboardRows(dir, task.name, rows);
   const done = new Set(rows.map(key));
 
-  const emit = (row: Row) => {
+  /** A finished row: appended to results.jsonl and recorded in the database with its run (an id here, or a worker's run). */
+  const emit = (row: Row, run?: number | PortableRun) => {
     rows.push(row);
     appendFileSync(jsonl, JSON.stringify(row) + '\n');
+    db?.recordLeaderboardRow(dir, row, run);
     opts.onRow?.(row);
   };
   if (opts.queue) {
     const todo = task.kernels.flatMap((kernel) => opts.agents.flatMap((agent) => task.seeds.filter((seed) => !done.has(key({ kernel, agent, seed }))).map((seed) => ({ kernel, agent, seed }))));
-    await collectFromQueue(opts.queue, task, todo, emit, (k, error) => failedRow(task, k.kernel, k.agent, k.seed, error));
+    await collectFromQueue(opts.queue, { task, leaderboard: dir }, todo, emit, (k, error) => failedRow(task, k.kernel, k.agent, k.seed, error));
   }
 
   let next = 0;
@@ -149,7 +171,7 @@ export async function runLeaderboard(opts: LeaderboardOptions): Promise<{ rows: 
       const kernel = task.kernels[next++]!;
       const todo = opts.agents.map((agent) => ({ agent, seeds: task.seeds.filter((seed) => !done.has(key({ kernel, agent, seed }))) })).filter((t) => t.seeds.length);
       if (!todo.length) continue;
-      await runKernel(task, kernel, todo, emit);
+      await runKernel(task, kernel, todo, emit, db, dir);
     }
   };
   if (!opts.queue) await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
@@ -182,12 +204,17 @@ function commit(): string {
  * so a module is measured once and agents compare on the same figures), and replays each result with
  * its caches bypassed.
  */
-async function runKernel(task: Task, uri: string, todo: ReadonlyArray<{ agent: string; seeds: readonly number[] }>, emit: (row: Row) => void): Promise<void> {
-  const session = await openKernel(task, uri);
+async function runKernel(
+  task: Task, uri: string, todo: ReadonlyArray<{ agent: string; seeds: readonly number[] }>, emit: (row: Row, run?: number) => void, db: ResultsDb | undefined, dir: string,
+): Promise<void> {
+  const session = await openKernel(task, uri, db);
   if (typeof session === 'string') return todo.forEach(({ agent, seeds }) => seeds.forEach((seed) => emit(failedRow(task, uri, agent, seed, session))));
   try {
     for (const { agent, seeds } of todo) {
-      for (const seed of seeds) emit(await runAndReplay(task, session, agent, seed));
+      for (const seed of seeds) {
+        const { row, runId } = await runAndReplay(task, session, agent, seed, { leaderboard: { task: task.name, dir } });
+        emit(row, runId);
+      }
     }
   } finally {
     session.ev.close();
@@ -199,21 +226,43 @@ export interface KernelSession {
   uri: string;
   kernel: Kernel;
   ev: Evaluator;
+  /** Where the runs on the kernel are recorded; the evaluator uses its module cache. */
+  db?: ResultsDb;
 }
 
-export async function openKernel(task: Pick<Task, 'objective'>, uri: string): Promise<KernelSession | string> {
+/**
+ * Load a kernel and its evaluator. With `db`, the evaluator's content-hash cache is the database's (for
+ * this kernel's module and harness), shared with every run that used the database before; runtime
+ * ratios are reused only for the same settings and machine.
+ */
+export async function openKernel(task: Pick<Task, 'objective'>, uri: string, db?: ResultsDb): Promise<KernelSession | string> {
   const kernel = await loadKernel(uri).catch((e: unknown) => messageOf(e));
   if (typeof kernel === 'string') return kernel;
-  const ev = await Evaluator.create(kernel, { objective: task.objective }).catch((e: unknown) => messageOf(e));
+  let cache;
+  try {
+    cache = db?.moduleCache(db.kernelId(kernelIdentity(kernel)));
+  } catch (e) {
+    return messageOf(e);
+  }
+  const ev = await Evaluator.create(kernel, { objective: task.objective, ...(cache ? { cache } : {}) }).catch((e: unknown) => messageOf(e));
   if (typeof ev === 'string') return ev;
-  return { uri, kernel, ev };
+  return { uri, kernel, ev, ...(db ? { db } : {}) };
 }
 
-/** One (kernel, agent, seed): tuned, then replayed with the caches bypassed. Never throws: a failure is a row. */
-export async function runAndReplay(task: Task, session: KernelSession, agent: string, seed: number, onProgress?: (p: Progress) => void): Promise<Row> {
-  const row = await runOne(task, session.uri, session.kernel, session.ev, agent, seed, onProgress);
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+  /** How the run is tagged in the session's database. */
+  leaderboard?: LeaderboardTag;
+}
+
+/**
+ * One (kernel, agent, seed): tuned, then replayed with the caches bypassed. Never throws: a failure is a
+ * row. With a database in the session, the run is recorded there (`runId`) with every evaluation.
+ */
+export async function runAndReplay(task: Task, session: KernelSession, agent: string, seed: number, options: RunOptions = {}): Promise<{ row: Row; runId?: number }> {
+  const { row, runId } = await runOne(task, session, agent, seed, options);
   await replay(session.ev, row);
-  return row;
+  return { row, ...(runId !== undefined ? { runId } : {}) };
 }
 
 export function failedRow(task: Task, uri: string, agent: string, seed: number, error: string, walltimeMs = 0): Row {
@@ -223,15 +272,28 @@ export function failedRow(task: Task, uri: string, agent: string, seed: number, 
   };
 }
 
-/** One tuning run. `uri` is the kernel as the task names it. */
-async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, agentName: string, seed: number, onProgress?: (p: Progress) => void): Promise<Row> {
+/** One tuning run, recorded in the session's database when it has one. */
+async function runOne(task: Task, session: KernelSession, agentName: string, seed: number, options: RunOptions): Promise<{ row: Row; runId?: number }> {
+  const { uri, kernel, ev, db } = session;
   const t0 = performance.now();
+  let runId: number | undefined;
   try {
     const agent = getAgent(agentName);
+    const agentOptions = { ...agent.defaults };
+    const budget = { evaluations: task.budget };
+    if (db) {
+      runId = db.createRun({
+        kernel: kernelIdentity(kernel), agent: agentName, agentOptions, seed, budget, objective: task.objective,
+        options: { task, kernel: uri, agent: agentName, seed }, ...(options.leaderboard ? { leaderboard: options.leaderboard } : {}),
+      });
+    }
+    const id = runId;
     const { report, records } = await tune(kernel, {
-      agent, agentOptions: { ...agent.defaults }, budget: { evaluations: task.budget }, objective: task.objective, seed, measureRuntime: false,
-      ...(onProgress ? { onProgress } : {}),
+      agent, agentOptions, budget, objective: task.objective, seed, measureRuntime: false,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(db && id !== undefined ? { store: { committed: [], commit: (seq: number, rec: EvalRecord) => db.commitEvaluation(id, seq, rec) } } : {}),
     }, ev);
+    if (db && id !== undefined) db.finishRun(id, { recipe: report.best.recipe as Recipe, hash: report.best.hash, score: report.best.scoreVsBaseline, report });
     const oz = report.baselines.Oz;
     const rt = report.best.runtime;
     const curve = bestSoFar(records);
@@ -241,7 +303,7 @@ async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, ag
       if (!b || 'invalid' in b) continue;
       baselines[level] = { sizeBytes: b.sizeBytes, gzipBytes: b.gzipBytes, brotliBytes: b.brotliBytes, ...(b.quickRuntimeRatio !== undefined ? { quickRuntimeVsO3: b.quickRuntimeRatio } : {}) };
     }
-    return {
+    const row: Row = {
       task: task.name, kernel: uri, agent: agentName, seed, budget: task.budget, objective: task.objective,
       ratio: Number.isFinite(report.best.scoreVsBaseline) ? report.best.scoreVsBaseline : null,
       ...(rt ? { runtimeVsO3: { median: rt.median, low: rt.low, high: rt.high, confidence: rt.confidence, n: rt.n } } : {}),
@@ -251,8 +313,16 @@ async function runOne(task: Task, uri: string, kernel: Kernel, ev: Evaluator, ag
       evaluations: report.evaluations, invalid: report.invalid.total, curve, evalsTo95: evalsTo95(curve),
       walltimeMs: performance.now() - t0, replay: { ok: false, detail: 'not yet replayed' }, baselines,
     };
+    return { row, ...(runId !== undefined ? { runId } : {}) };
   } catch (e) {
-    return failedRow(task, uri, agentName, seed, messageOf(e), performance.now() - t0);
+    if (db && runId !== undefined) {
+      try {
+        db.failRun(runId, messageOf(e));
+      } catch {
+        // the database is what failed: the row says why
+      }
+    }
+    return { row: failedRow(task, uri, agentName, seed, messageOf(e), performance.now() - t0), ...(runId !== undefined ? { runId } : {}) };
   }
 }
 

@@ -35,8 +35,9 @@ const agents = values.agents.split(',');
 const counts = values.workers.split(',').map(Number);
 const jobs = task.kernels.length * agents.length * task.seeds.length;
 
-async function startWorkers(url: string, n: number): Promise<ChildProcess[]> {
-  const procs = Array.from({ length: n }, () => spawnCli(['worker', '--queue', url, '--json']));
+/** `n` workers recording into `db`, a fresh database per configuration (a warm module cache would skew the timing). */
+async function startWorkers(url: string, n: number, db: string): Promise<ChildProcess[]> {
+  const procs = Array.from({ length: n }, () => spawnCli(['worker', '--queue', url, '--json', '--db', db]));
   await Promise.all(procs.map((p) => new Promise<void>((resolve, reject) => {
     let buf = '';
     p.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -53,7 +54,7 @@ const results: Array<{ workers: number; seconds: number; jobsPerMinute: number }
 for (const n of counts) {
   const redis = await startLocalRedis();
   const out = mkdtempSync(join(tmpdir(), 'wasmtune-bench-workers-'));
-  const procs = await startWorkers(redis.url, n);
+  const procs = await startWorkers(redis.url, n, join(out, 'workers.db'));
   try {
     const t0 = performance.now();
     const { rows } = await runLeaderboard({ task, agents, outDir: out, queue: { url: redis.url, sweepMs: 1000 } });

@@ -1,6 +1,6 @@
 /**
- * The commands that read the results database (`runs`, `show`, `export`) and the database side of
- * `tune`: recording a run's evaluations as they are made, and `tune --resume <run>`, which recreates the
+ * The commands that read the results database (`runs`, `show`, `export`; leaderboard runs included,
+ * named by their task) and the database side of `tune`: recording a run's evaluations as they are made, and `tune --resume <run>`, which recreates the
  * run from its stored options and replays its stored evaluations to a fresh agent.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,11 @@ export function resumeTuneArgs<V extends { db?: string | undefined }>(values: V,
   const runId = parseRunId(positionals[1], 'tune --resume');
   const db = ResultsDb.open(dbFile(values), { mustExist: true });
   try {
-    const stored = db.run(runId).options as StoredTuneOptions;
+    const run = db.run(runId);
+    if (run.leaderboard) {
+      throw new WasmtuneError('E_USAGE', `Run ${runId} is a row of the leaderboard ${run.leaderboard.task} in ${run.leaderboard.dir}: 'wasmtune leaderboard --resume' (with the same options) runs its missing rows again.`);
+    }
+    const stored = run.options as StoredTuneOptions;
     // Every option of the run comes from the store, an option it did not have included (so `--budget`
     // given now cannot change what a resumed run does).
     const restored = Object.fromEntries(RUN_OPTIONS.map((k) => [k, stored.values[k]]));
@@ -141,12 +145,12 @@ export function cmdRuns(values: { db?: string | undefined; json?: boolean | unde
       return 0;
     }
     const rows = runs.map((r) => [
-      String(r.id), statusText(r), r.kernel.uri.replace(/^kernel:\/\/wasmtune-v0\//, ''), r.agent, String(r.seed), r.objective,
+      String(r.id), statusText(r), r.leaderboard?.task ?? '-', r.kernel.uri.replace(/^kernel:\/\/wasmtune-v0\//, ''), r.agent, String(r.seed), r.objective,
       `${r.evaluations}/${budgetText(r.budget)}`, String(r.invalid),
       r.best?.score != null ? `${r.best.score.toFixed(4)} (final)` : r.bestSearchScore != null ? `${r.bestSearchScore.toPrecision(6)} (search)` : '-',
       r.startedAt.replace('T', ' ').slice(0, 19),
     ]);
-    const head = ['run', 'status', 'kernel', 'agent', 'seed', 'objective', 'evals', 'invalid', 'best', 'started (UTC)'];
+    const head = ['run', 'status', 'task', 'kernel', 'agent', 'seed', 'objective', 'evals', 'invalid', 'best', 'started (UTC)'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     for (const r of [head, ...rows]) io.stdout(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
     return 0;
@@ -173,6 +177,8 @@ export function cmdShow(values: { db?: string | undefined; json?: boolean | unde
     line('kernel', `${r.kernel.uri} (module ${r.kernel.moduleHash}${r.kernel.harnessHash ? `, harness ${r.kernel.harnessHash}` : ', no harness'})`);
     line('agent', `${r.agent} ${JSON.stringify(r.agentOptions)}, seed ${r.seed}`);
     line('objective', `${r.objective}, budget ${budgetText(r.budget)}`);
+    const lb = r.leaderboard;
+    if (lb) line('leaderboard', `${lb.task} in ${lb.dir}${lb.jobId ? `, job ${lb.jobId} on worker ${lb.worker ?? '?'}` : ''}`);
     line('machine', `${r.host ?? '?'} (fingerprint ${r.fingerprint ?? '?'}), process ${r.pid ?? '?'}`);
     line('times', `started ${r.startedAt}, last commit ${r.updatedAt}`);
     line('evaluated', `${records.length} (${records.filter((e) => e.cached).length} from a cache), ${r.invalid} invalid${reasons.size ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
@@ -181,7 +187,7 @@ export function cmdShow(values: { db?: string | undefined; json?: boolean | unde
     if (bestSearch) line('search best', `score ${bestSearch.score.toPrecision(6)} (evaluation ${records.indexOf(bestSearch) + 1}): ${describeRecipe(bestSearch.recipe)}`);
     if (r.best) line('result', `${r.best.score?.toFixed(4) ?? '-'} vs the baseline, module ${r.best.hash}: ${describeRecipe(r.best.recipe)}`);
     if (r.error) line('error', r.error);
-    if (r.status === 'interrupted' || r.status === 'failed') line('resume', `wasmtune tune --resume ${r.id}${values.db ? ` --db ${values.db}` : ''}`);
+    if ((r.status === 'interrupted' || r.status === 'failed') && !lb) line('resume', `wasmtune tune --resume ${r.id}${values.db ? ` --db ${values.db}` : ''}`);
     return 0;
   } finally {
     db.close();

@@ -26,7 +26,7 @@ import { sweep } from '../train-sweep.js';
 import { ALGOS, LEARNER_DEFAULTS, OPTIMIZER_CHOICES, Policy, VARIANCE_ESTIMATORS, type Algo, type GradientVariance } from '../../agents/policy.js';
 import { SCHEDULES } from '../optim/index.js';
 import { cmdReport } from './report.js';
-import { cmdExport, cmdRuns, cmdShow, openTuneRun, resumeTuneArgs } from './db-commands.js';
+import { cmdExport, cmdRuns, cmdShow, dbFile, openTuneRun, resumeTuneArgs } from './db-commands.js';
 import { cmdWorker, leaderboardQueue } from './worker.js';
 
 export interface Io {
@@ -69,7 +69,7 @@ Usage:
                                        evaluation is committed there, and modules already checked
                                        or measured on this machine are not checked again
   wasmtune tune --resume <run> [--db <file>]   continue an interrupted run where it stopped
-  wasmtune runs [--db <file>] [--json]          the runs in the database
+  wasmtune runs [--db <file>] [--json]          the runs in the database (tune and leaderboard)
   wasmtune show <run> [--db <file>] [--json]    one run: options, progress, invalid by reason, best
   wasmtune export <run> --csv <file|-> | --json [-o file]   every evaluation of a run
   wasmtune baselines <kernel> [--harness f] [--json]   -O0 … -Oz: sizes and runtime ratio to -O3
@@ -88,7 +88,12 @@ Usage:
       --resume                         keep the rows already in results.jsonl, run the rest
       --out <dir>                      default bench/leaderboard/<task>
       --queue redis://host:6379        run each (kernel, agent, seed) as a job for 'wasmtune worker's
-  wasmtune worker --queue redis://host:6379 [--lock-ms 30000] [--json]   take leaderboard jobs until stopped
+      --db <file>                      the results database (default .wasmtune/wasmtune.db): each
+                                       run with its evaluations, and the collected rows; runs share
+                                       its module cache
+  wasmtune worker --queue redis://host:6379 [--lock-ms 30000] [--json] [--db <file>]
+                                       take leaderboard jobs until stopped; each job's run is
+                                       recorded in this machine's database (default as above)
   wasmtune report <leaderboard-dir|report.json…> --html f.html | --csv f.csv | --md f.md
                                        an offline HTML page (sortable table, convergence, Pareto
                                        front, per-kernel detail), or CSV / Markdown tables
@@ -370,10 +375,11 @@ async function cmdLeaderboard(values: Values, argv: string[], io: Io): Promise<n
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new WasmtuneError('E_USAGE', `--jobs must be a positive whole number, got '${values.jobs}'.`);
   const outDir = resolve(values.out ?? join(projectRoot(), 'bench', 'leaderboard', task.name));
+  const db = dbFile(values);
   const total = task.kernels.length * agents.length * task.seeds.length;
   let n = 0;
   const { summary } = await runLeaderboard({
-    task, agents, outDir, jobs, resume: values.resume, command: `wasmtune ${argv.join(' ')}`, queue: leaderboardQueue(values.queue, io, values.quiet),
+    task, agents, outDir, jobs, resume: values.resume, command: `wasmtune ${argv.join(' ')}`, queue: leaderboardQueue(values.queue, io, values.quiet), db,
     onRow: (r) => {
       n++;
       if (values.quiet) return;
@@ -382,7 +388,7 @@ async function cmdLeaderboard(values: Values, argv: string[], io: Io): Promise<n
     },
   });
   if (values.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
-  else io.stdout(renderMarkdown(summary) + `\nwrote ${outDir}/results.jsonl, table.md, table.json\n`);
+  else io.stdout(renderMarkdown(summary) + `\nwrote ${outDir}/results.jsonl, table.md, table.json; runs recorded in ${db}\n`);
   return 0;
 }
 

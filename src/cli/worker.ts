@@ -1,6 +1,7 @@
 /**
  * `wasmtune worker --queue redis://…`: take leaderboard jobs from the queue until stopped (SIGINT or
- * SIGTERM: the job in hand is finished first). And the queue side of `wasmtune leaderboard --queue`:
+ * SIGTERM: the job in hand is finished first), recording each job's run in this machine's results
+ * database (--db, else $WASMTUNE_DB, else .wasmtune/wasmtune.db). And the queue side of `wasmtune leaderboard --queue`:
  * progress lines as workers report.
  */
 import { WasmtuneError } from '../errors.js';
@@ -8,9 +9,11 @@ import { checkRedisUrl } from '../queue/connection.js';
 import { startWorker, type WorkerEvent } from '../queue/worker.js';
 import type { QueueOptions } from '../queue/collect.js';
 import type { Io } from './main.js';
+import { dbFile } from './db-commands.js';
 
 export interface WorkerFlags {
   queue?: string | undefined;
+  db?: string | undefined;
   'lock-ms'?: string | undefined;
   json?: boolean | undefined;
   quiet?: boolean | undefined;
@@ -47,6 +50,7 @@ export async function cmdWorker(values: WorkerFlags, io: Io): Promise<number> {
   const worker = await startWorker({
     url: values.queue,
     lockMs,
+    db: dbFile(values),
     onEvent: (e) => {
       if (values.json) io.stdout(JSON.stringify(e) + '\n');
       else if (!values.quiet || e.event === 'error' || e.event === 'failed') io.stderr(describe(e) + '\n');

@@ -38,6 +38,46 @@ export interface KernelIdentity {
 
 export type RunStatus = 'running' | 'done' | 'failed';
 
+/** What makes a run one row of a leaderboard (its kernel, agent and seed are the row's key). */
+export interface LeaderboardTag {
+  /** The task's name. */
+  task: string;
+  /** The leaderboard's output directory, on the machine that collects it. */
+  dir: string;
+  /** Queue leaderboards: the job the run did, and the worker that ran it (host:pid). */
+  jobId?: string;
+  worker?: string;
+}
+
+/** A leaderboard row as the database keys and shows it (the whole row is stored as JSON). */
+export interface LeaderboardRowKey {
+  task: string;
+  /** As the task names it. */
+  kernel: string;
+  agent: string;
+  seed: number;
+  /** The row's ratio to the task's baseline; null when it failed. */
+  ratio: number | null;
+  jobId?: string;
+  worker?: string;
+}
+
+/** A stored leaderboard row. */
+export interface LeaderboardRowInfo<R = unknown> {
+  leaderboard: string;
+  task: string;
+  kernel: string;
+  agent: string;
+  seed: number;
+  /** The row's run in this database; null when it failed before tuning began. */
+  runId: number | null;
+  jobId: string | null;
+  worker: string | null;
+  ratio: number | null;
+  row: R;
+  recordedAt: string;
+}
+
 export interface NewRun {
   kernel: KernelIdentity;
   agent: string;
@@ -47,6 +87,8 @@ export interface NewRun {
   objective: string;
   /** What the caller needs to recreate the run (for `tune --resume`: the command's options). */
   options: unknown;
+  /** When the run is a row of a leaderboard. */
+  leaderboard?: LeaderboardTag;
 }
 
 /** A run as stored, with its kernel and progress. */
@@ -75,6 +117,19 @@ export interface RunInfo {
   best: { recipe: Recipe; hash: string | null; score: number | null } | null;
   report: unknown;
   error: string | null;
+  /** The leaderboard the run is a row of; null for a 'tune' run. */
+  leaderboard: LeaderboardTag | null;
+}
+
+/**
+ * A run with its evaluations, as one database hands it to another: a queue worker returns its run with
+ * the job's result, and the collector copies it into its own database (ids are the sender's).
+ */
+export interface PortableRun {
+  run: RunInfo;
+  /** The machine the run measured on (its fingerprint is `run.fingerprint`). */
+  machine: MachineDescription | null;
+  evaluations: EvaluationRow[];
 }
 
 /** One evaluation row, as exported (column names in camelCase). */
@@ -109,6 +164,7 @@ interface RawRun {
   id: number; kernel_id: number; agent: string; agent_options: string; seed: number; budget: string; objective: string; options: string;
   status: RunStatus; pid: number | null; host: string | null; fingerprint: string | null; started_at: string; updated_at: string; resumes: number;
   best_recipe: string | null; best_hash: string | null; best_score: number | null; report: string | null; error: string | null;
+  task: string | null; leaderboard: string | null; job_id: string | null; worker: string | null;
   uri: string; module_hash: string; harness_hash: string; harness_path: string | null; best_recipe_json: string | null;
   n: number; n_invalid: number; best_search: number | null;
 }
@@ -236,9 +292,99 @@ export class ResultsDb {
   createRun(r: NewRun): number {
     const kernelId = this.kernelId(r.kernel);
     const t = now();
-    const info = this.db.prepare(`INSERT INTO runs (kernel_id, agent, agent_options, seed, budget, objective, options, status, pid, host, fingerprint, started_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`).run(kernelId, r.agent, JSON.stringify(r.agentOptions), r.seed, JSON.stringify(r.budget), r.objective, JSON.stringify(r.options), process.pid, hostname(), this.fingerprint, t, t);
+    const lb = r.leaderboard;
+    const info = this.db.prepare(`INSERT INTO runs (kernel_id, agent, agent_options, seed, budget, objective, options, status, pid, host, fingerprint, started_at, updated_at,
+      task, leaderboard, job_id, worker) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(kernelId, r.agent, JSON.stringify(r.agentOptions), r.seed,
+      JSON.stringify(r.budget), r.objective, JSON.stringify(r.options), process.pid, hostname(), this.fingerprint, t, t, lb?.task ?? null, lb?.dir ?? null, lb?.jobId ?? null, lb?.worker ?? null);
     return Number(info.lastInsertRowid);
+  }
+
+  /** A run with its evaluations and machine, for another database ({@link importRun}). */
+  exportRun(id: number): PortableRun {
+    const run = this.run(id);
+    const m = run.fingerprint ? (this.db.prepare('SELECT description FROM machines WHERE fingerprint = ?').get(run.fingerprint) as { description: string } | undefined) : undefined;
+    return { run, machine: m ? (JSON.parse(m.description) as MachineDescription) : null, evaluations: this.evaluationRows(id) };
+  }
+
+  /**
+   * Copy a run made elsewhere (a queue worker's) into this database, with its evaluations as they were
+   * stored there (metrics, settings, machine fingerprint, times); its id here.
+   */
+  importRun(p: PortableRun, leaderboard: LeaderboardTag | null = p.run.leaderboard): number {
+    return this.db.transaction(() => {
+      const r = p.run;
+      const { id: _id, ...identity } = r.kernel;
+      const kernelId = this.kernelId(identity);
+      if (r.fingerprint && p.machine) this.db.prepare('INSERT OR IGNORE INTO machines (fingerprint, description) VALUES (?, ?)').run(r.fingerprint, JSON.stringify(p.machine));
+      const fingerprint = r.fingerprint && this.db.prepare('SELECT 1 FROM machines WHERE fingerprint = ?').get(r.fingerprint) ? r.fingerprint : null;
+      const best = r.best ? this.putRecipe(r.best.recipe) : null;
+      // A run that was still going where it was made is not going here: there is no process to resume it.
+      const status: RunStatus = r.status === 'done' ? 'done' : 'failed';
+      const info = this.db.prepare(`INSERT INTO runs (kernel_id, agent, agent_options, seed, budget, objective, options, status, pid, host, fingerprint, started_at, updated_at,
+        resumes, best_recipe, best_hash, best_score, report, error, task, leaderboard, job_id, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        kernelId, r.agent, JSON.stringify(r.agentOptions), r.seed, JSON.stringify(r.budget), r.objective, JSON.stringify(r.options), status, r.host, fingerprint,
+        r.startedAt, r.updatedAt, r.resumes, best, r.best?.hash ?? null, r.best?.score ?? null, r.report === null ? null : JSON.stringify(r.report),
+        r.error ?? (status === r.status ? null : `${r.status} where it was made`), leaderboard?.task ?? null, leaderboard?.dir ?? null, leaderboard?.jobId ?? null, leaderboard?.worker ?? null);
+      const runId = Number(info.lastInsertRowid);
+      const putRecipe = this.db.prepare('INSERT OR IGNORE INTO recipes (hash, json) VALUES (?, ?)');
+      const put = this.db.prepare(`INSERT INTO evaluations (run_id, seq, recipe_hash, hash, state, reason, detail, size_bytes, gzip_bytes, brotli_bytes, peak_memory_bytes,
+        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const e of p.evaluations) {
+        putRecipe.run(e.recipeHash, e.recipe);
+        put.run(runId, e.seq, e.recipeHash, e.hash, e.state, e.reason, e.detail, e.sizeBytes, e.gzipBytes, e.brotliBytes, e.peakMemoryBytes, e.declaredMemoryBytes,
+          e.dataSegmentBytes, e.functions, e.quickRuntimeRatio, e.score, e.cached, e.settings, e.fingerprint, e.walltimeMs, e.createdAt);
+      }
+      return runId;
+    }).immediate();
+  }
+
+  /**
+   * Record a leaderboard row collected into `dir`, with its run: the id of a run in this database, or a
+   * run made elsewhere, copied in. Idempotent: the row replaces an earlier one with the same key, and the
+   * same job reported again changes nothing (its run is not copied twice). The row's run id here.
+   */
+  recordLeaderboardRow(dir: string, row: LeaderboardRowKey, run?: number | PortableRun): number | null {
+    return this.db.transaction(() => {
+      const had = this.db.prepare('SELECT run_id, job_id FROM leaderboard_rows WHERE leaderboard = ? AND task = ? AND kernel = ? AND agent = ? AND seed = ?')
+        .get(dir, row.task, row.kernel, row.agent, row.seed) as { run_id: number | null; job_id: string | null } | undefined;
+      if (had && row.jobId !== undefined && had.job_id === row.jobId) return had.run_id;
+      const tag: LeaderboardTag = { task: row.task, dir, ...(row.jobId !== undefined ? { jobId: row.jobId } : {}), ...(row.worker !== undefined ? { worker: row.worker } : {}) };
+      const runId = typeof run === 'number' ? run : run ? this.importRun(run, tag) : null;
+      this.db.prepare(`INSERT INTO leaderboard_rows (leaderboard, task, kernel, agent, seed, run_id, job_id, worker, ratio, row, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (leaderboard, task, kernel, agent, seed) DO UPDATE SET run_id = excluded.run_id, job_id = excluded.job_id, worker = excluded.worker,
+        ratio = excluded.ratio, row = excluded.row, recorded_at = excluded.recorded_at`).run(
+        dir, row.task, row.kernel, row.agent, row.seed, runId, row.jobId ?? null, row.worker ?? null, row.ratio !== null && Number.isFinite(row.ratio) ? row.ratio : null, JSON.stringify(row), now());
+      return runId;
+    }).immediate();
+  }
+
+  /**
+   * Drop the rows of a leaderboard (`dir`, `task`) but those kept: a leaderboard that starts afresh
+   * rewrites its results.jsonl, and its rows here follow. Their runs stay.
+   */
+  keepLeaderboardRows(dir: string, task: string, keep: ReadonlyArray<Pick<LeaderboardRowKey, 'kernel' | 'agent' | 'seed'>>): void {
+    const kept = new Set(keep.map((k) => JSON.stringify([k.kernel, k.agent, k.seed])));
+    this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT kernel, agent, seed FROM leaderboard_rows WHERE leaderboard = ? AND task = ?').all(dir, task) as Array<{ kernel: string; agent: string; seed: number }>;
+      const drop = this.db.prepare('DELETE FROM leaderboard_rows WHERE leaderboard = ? AND task = ? AND kernel = ? AND agent = ? AND seed = ?');
+      for (const r of rows) if (!kept.has(JSON.stringify([r.kernel, r.agent, r.seed]))) drop.run(dir, task, r.kernel, r.agent, r.seed);
+    }).immediate();
+  }
+
+  /** The leaderboard rows recorded here (of one output directory when given), by task and key. */
+  leaderboardRows<R = unknown>(dir?: string): Array<LeaderboardRowInfo<R>> {
+    const rows = this.db.prepare(`SELECT * FROM leaderboard_rows ${dir === undefined ? '' : 'WHERE leaderboard = ?'} ORDER BY leaderboard, task, kernel, agent, seed`)
+      .all(...(dir === undefined ? [] : [dir])) as Array<{ leaderboard: string; task: string; kernel: string; agent: string; seed: number; run_id: number | null; job_id: string | null; worker: string | null; ratio: number | null; row: string; recorded_at: string }>;
+    return rows.map((r) => ({
+      leaderboard: r.leaderboard, task: r.task, kernel: r.kernel, agent: r.agent, seed: r.seed, runId: r.run_id, jobId: r.job_id, worker: r.worker, ratio: r.ratio,
+      row: JSON.parse(r.row) as R, recordedAt: r.recorded_at,
+    }));
+  }
+
+  /** The runs of a queue job here (a job retried on this machine has one per attempt), oldest first. */
+  runsOfJob(jobId: string): RunInfo[] {
+    return (this.db.prepare(`${RUN_SELECT} WHERE r.job_id = ? ORDER BY r.id`).all(jobId) as RawRun[]).map(toRunInfo);
   }
 
   /** A run, or E_UNKNOWN_RUN. */
@@ -351,6 +497,9 @@ function toRunInfo(r: RawRun): RunInfo {
     evaluations: r.n, invalid: r.n_invalid, bestSearchScore: r.best_search,
     best: r.best_recipe_json ? { recipe: JSON.parse(r.best_recipe_json) as Recipe, hash: r.best_hash, score: r.best_score } : null,
     report: r.report ? JSON.parse(r.report) : null, error: r.error,
+    leaderboard: r.task !== null && r.leaderboard !== null
+      ? { task: r.task, dir: r.leaderboard, ...(r.job_id !== null ? { jobId: r.job_id } : {}), ...(r.worker !== null ? { worker: r.worker } : {}) }
+      : null,
   };
 }
 

@@ -11,6 +11,8 @@
  *   measurement sizes (src/measure/size.ts) and the runner's interleaved timing
  *   objective   the score computed from the metrics (src/objective.ts)
  *   loop        the tuning loop (src/tune.ts) and the command that started it
+ *   leaderboard the leaderboard harness (bench/leaderboard.ts) and its collector
+ *   queue       a queue worker (src/queue/worker.ts)
  *   database    SQLite itself (row ids, defaults)
  * Times are ISO 8601 UTC text; sizes in bytes; durations in ms.
  */
@@ -130,6 +132,37 @@ CREATE TABLE evaluations (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX evaluations_by_module ON evaluations (hash);
+`,
+  },
+  {
+    version: 2,
+    name: 'leaderboard runs and rows',
+    sql: `
+-- A run that is one row of a leaderboard says so (all null for a 'tune' run). Its kernel, agent and
+-- seed are the row's key.
+ALTER TABLE runs ADD COLUMN task TEXT;         -- leaderboard: the task's name
+ALTER TABLE runs ADD COLUMN leaderboard TEXT;  -- leaderboard: its output directory, on the collector's machine
+ALTER TABLE runs ADD COLUMN job_id TEXT;       -- queue: the job the run did (queue leaderboards only)
+ALTER TABLE runs ADD COLUMN worker TEXT;       -- queue: the worker that ran it (host:pid)
+CREATE INDEX runs_by_job ON runs (job_id) WHERE job_id IS NOT NULL;
+
+-- The rows a leaderboard collected, as its results.jsonl has them: one per (leaderboard, task, kernel,
+-- agent, seed). Recording a row again replaces it, so a result reported twice is one row. A queue row's
+-- run (made on a worker) is copied into this database with its evaluations.
+CREATE TABLE leaderboard_rows (
+  leaderboard  TEXT NOT NULL,                -- leaderboard: output directory
+  task         TEXT NOT NULL,                -- leaderboard
+  kernel       TEXT NOT NULL,                -- leaderboard: as the task names it
+  agent        TEXT NOT NULL,                -- leaderboard
+  seed         INTEGER NOT NULL,             -- leaderboard
+  run_id       INTEGER REFERENCES runs(id),  -- leaderboard: the row's run here (null: it failed before tuning began)
+  job_id       TEXT,                         -- queue: the job
+  worker       TEXT,                         -- queue: the worker that ran it
+  ratio        REAL,                         -- leaderboard: the row's ratio to the task's baseline (null: failed)
+  row          TEXT NOT NULL,                -- leaderboard: the row (JSON, as in results.jsonl)
+  recorded_at  TEXT NOT NULL,                -- database
+  PRIMARY KEY (leaderboard, task, kernel, agent, seed)
+);
 `,
   },
 ];

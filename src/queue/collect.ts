@@ -6,12 +6,14 @@
  * states catches any event missed while the collector's connection was down. Each job id is taken at most
  * once, so a job that some failure made BullMQ report twice still gives one row. A job that fails all its
  * attempts becomes a failed row (shown in the table as rejected, never hidden). The run's jobs are removed
- * from Redis once collected.
+ * from Redis once collected. A result carries the worker's recorded run (its evaluations), which is
+ * handed to `emit` apart from the row.
  */
 import { randomBytes } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Task } from '../../bench/tasks.js';
 import type { Row } from '../../bench/leaderboard.js';
+import type { PortableRun } from '../db/index.js';
 import { QUEUE_NAME, closeRedis, openRedis } from './connection.js';
 import { jobIdOf, type JobProgress, type LeaderboardJob, type LeaderboardResult } from './jobs.js';
 
@@ -32,9 +34,10 @@ type Key = Pick<LeaderboardJob, 'kernel' | 'agent' | 'seed'>;
 
 export async function collectFromQueue(
   opts: QueueOptions,
-  task: Task,
+  /** What every job carries besides its key: the task, and the collector's output directory. */
+  common: { task: Task; leaderboard?: string },
   todo: readonly Key[],
-  emit: (row: Row) => void,
+  emit: (row: Row, run?: PortableRun) => void,
   failed: (key: Key, error: string) => Row,
 ): Promise<void> {
   if (!todo.length) return;
@@ -55,7 +58,10 @@ export async function collectFromQueue(
     try {
       const job = await Job.fromId<LeaderboardJob, LeaderboardResult>(queue, jobId);
       const state = job ? await job.getState() : 'unknown';
-      if (job && state === 'completed' && job.returnvalue) emit({ ...job.returnvalue, jobId });
+      if (job && state === 'completed' && job.returnvalue) {
+        const { run, ...row } = job.returnvalue;
+        emit({ ...row, jobId }, run);
+      }
       else if (job && state === 'failed') emit({ ...failed(key, `job failed after ${job.attemptsMade} attempt(s): ${job.failedReason}`), jobId });
       else {
         taken.delete(jobId);
@@ -79,7 +85,7 @@ export async function collectFromQueue(
     const attempts = opts.attempts ?? 3;
     const jobs = [...outstanding].map(([jobId, k]) => ({
       name: 'tune',
-      data: { task, ...k },
+      data: { ...common, ...k },
       opts: { jobId, attempts, removeOnComplete: false, removeOnFail: false },
     }));
     for (let i = 0; i < jobs.length; i += 500) await queue.addBulk(jobs.slice(i, i + 500));

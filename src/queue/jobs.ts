@@ -1,6 +1,7 @@
 /** What a leaderboard job carries, what it returns, and how its id is made. */
 import type { Task } from '../../bench/tasks.js';
 import type { Row } from '../../bench/leaderboard.js';
+import type { PortableRun } from '../db/index.js';
 
 /** One (kernel, agent, seed) of a task. Kernels are suite URIs or paths that exist on every worker. */
 export interface LeaderboardJob {
@@ -8,10 +9,15 @@ export interface LeaderboardJob {
   kernel: string;
   agent: string;
   seed: number;
+  /** The collector's output directory, which the run is tagged with in the worker's database. */
+  leaderboard?: string;
 }
 
-/** What a worker returns: the row, as the local leaderboard would write it, with the job and worker named. */
-export type LeaderboardResult = Row & { jobId: string; worker: string };
+/**
+ * What a worker returns: the row, as the local leaderboard would write it, with the job and worker named;
+ * and the run with its evaluations as the worker's database recorded it, for the collector's database.
+ */
+export type LeaderboardResult = Row & { jobId: string; worker: string; run?: PortableRun };
 
 /** What a worker reports while a job runs (BullMQ job progress). */
 export interface JobProgress {

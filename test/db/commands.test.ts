@@ -17,8 +17,8 @@ describe('the database commands', () => {
 
     const runs = await cli('runs', '--db', db);
     expect(runs.code).toBe(0);
-    expect(runs.stdout).toMatch(/^run\s+status\s+kernel/);
-    expect(runs.stdout).toMatch(/\n1\s+done\s+\S*sum\.wat\s+random\s+1\s+size\s+6\/6\s+0\s+\d\.\d{4} \(final\)/);
+    expect(runs.stdout).toMatch(/^run\s+status\s+task\s+kernel/);
+    expect(runs.stdout).toMatch(/\n1\s+done\s+-\s+\S*sum\.wat\s+random\s+1\s+size\s+6\/6\s+0\s+\d\.\d{4} \(final\)/);
 
     const show = await cli('show', '1', '--db', db);
     expect(show.code).toBe(0);

@@ -1,11 +1,13 @@
-// A new database gets every migration, in WAL mode; reopening changes nothing; a database written by a
-// newer wasmtune is refused with E_DB_NEWER and left as it was.
+// A new database gets every migration, in WAL mode; reopening changes nothing; a database of an older
+// version is migrated, keeping its runs; a database written by a newer wasmtune is refused with
+// E_DB_NEWER and left as it was.
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ResultsDb, SCHEMA_VERSION } from '../../src/db/index.js';
+import { MIGRATIONS, ResultsDb, SCHEMA_VERSION } from '../../src/db/index.js';
+import { MIGRATIONS_TABLE } from '../../src/db/schema.js';
 import { WasmtuneError } from '../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmtune-db-'));
@@ -27,6 +29,26 @@ describe('schema migrations', () => {
     const again = new Database(file, { readonly: true });
     expect((again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(SCHEMA_VERSION);
     again.close();
+  });
+
+  it('migrates a version-1 database: its runs stay, as tune runs, and leaderboard rows can be recorded', () => {
+    const file = join(dir, 'v1.db');
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS_TABLE);
+    raw.exec(MIGRATIONS[0]!.sql);
+    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'v1', 'x')").run();
+    raw.prepare("INSERT INTO kernels (uri, module_hash, harness_hash, created_at) VALUES ('kernel://t/k', 'm', '', 'x')").run();
+    raw.prepare(`INSERT INTO runs (kernel_id, agent, agent_options, seed, budget, objective, options, status, started_at, updated_at)
+      VALUES (1, 'random', '{}', 1, '{"evaluations":3}', 'size', '{}', 'done', 'x', 'x')`).run();
+    raw.close();
+    const db = ResultsDb.open(file);
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(db.runs().map((r) => [r.id, r.agent, r.leaderboard])).toEqual([[1, 'random', null]]);
+    const row = { task: 't', kernel: 'kernel://t/k', agent: 'random', seed: 1, ratio: 0.9, jobId: 'j1', worker: 'w' };
+    expect(db.recordLeaderboardRow('/out', row, 1)).toBe(1);
+    expect(db.recordLeaderboardRow('/out', { ...row, ratio: 0.5 }, 1)).toBe(1); // the same job again: unchanged
+    expect(db.leaderboardRows('/out').map((r) => [r.kernel, r.runId, r.jobId, r.ratio])).toEqual([['kernel://t/k', 1, 'j1', 0.9]]);
+    db.close();
   });
 
   it('refuses a database from a newer wasmtune with E_DB_NEWER, without touching it', () => {

@@ -1,7 +1,8 @@
 // A leaderboard over a BullMQ queue in a private redis-server, done by two `wasmtune worker` processes,
 // one of which is killed (SIGKILL) in the middle of a job: the job is taken over by the other worker once
 // its lock expires, every job completes exactly once, and the table equals the one the same leaderboard
-// gives on one machine (the size task is deterministic).
+// gives on one machine (the size task is deterministic). Each worker records its runs in its own results
+// database; the collector's database holds exactly one row and one run (with its evaluations) per job.
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import type { Task } from '../../bench/tasks.js';
 import { startLocalRedis, type LocalRedis } from '../../src/queue/local-redis.js';
 import { spawnCli } from '../../src/queue/spawn.js';
 import type { WorkerEvent } from '../../src/queue/worker.js';
+import { ResultsDb } from '../../src/db/index.js';
 
 const task: Task = {
   name: 'queue-test', description: 'size, small', objective: 'size', budget: 5, seeds: [1],
@@ -26,8 +28,8 @@ interface Spawned {
   exited: Promise<void>;
 }
 
-function spawnWorker(url: string): Spawned {
-  const proc = spawnCli(['worker', '--queue', url, '--lock-ms', '2000', '--json']);
+function spawnWorker(url: string, db: string): Spawned {
+  const proc = spawnCli(['worker', '--queue', url, '--lock-ms', '2000', '--json', '--db', db]);
   const events: WorkerEvent[] = [];
   let buf = '';
   proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -71,13 +73,15 @@ describe.skipIf(!haveRedis)('wasmtune leaderboard --queue with wasmtune worker p
 
   it('survives a killed worker: every job completes once, and the table is the single-machine table', async () => {
     redis = await startLocalRedis();
-    const a = spawnWorker(redis.url);
-    const b = spawnWorker(redis.url);
+    const dbDir = mkdtempSync(join(tmpdir(), 'wasmtune-lb-dbs-'));
+    const db = { a: join(dbDir, 'a.db'), b: join(dbDir, 'b.db'), collector: join(dbDir, 'collector.db') };
+    const a = spawnWorker(redis.url, db.a);
+    const b = spawnWorker(redis.url, db.b);
     workers.push(a, b);
     // Both workers start (and load the code) while the single-machine reference runs.
     const localDir = mkdtempSync(join(tmpdir(), 'wasmtune-lb-local-'));
     const queueDir = mkdtempSync(join(tmpdir(), 'wasmtune-lb-queue-'));
-    dirs.push(localDir, queueDir);
+    dirs.push(localDir, queueDir, dbDir);
     const local = await runLeaderboard({ task, agents, outDir: localDir });
     log('single-machine run done');
     await until('both workers ready', () => a.events.some((e) => e.event === 'ready') && b.events.some((e) => e.event === 'ready'), 30_000);
@@ -93,7 +97,7 @@ describe.skipIf(!haveRedis)('wasmtune leaderboard --queue with wasmtune worker p
     })();
     const progress: string[] = [];
     const queued = await runLeaderboard({
-      task, agents, outDir: queueDir,
+      task, agents, outDir: queueDir, db: db.collector,
       queue: { url: redis.url, sweepMs: 500, onProgress: (p) => progress.push(`${p.jobId} ${p.progress.worker} ${p.progress.phase} ${p.progress.evaluations}`) },
     });
     await killer;
@@ -118,6 +122,34 @@ describe.skipIf(!haveRedis)('wasmtune leaderboard --queue with wasmtune worker p
     expect(new Set(queued.rows.map((r) => r.jobId)).size).toBe(completed.length);
     expect(queued.rows.find((r) => r.jobId === killed)?.worker).toBe(b.events.find((e) => e.event === 'ready')!.worker);
     expect(readFileSync(join(queueDir, 'results.jsonl'), 'utf8').trim().split('\n')).toHaveLength(completed.length);
+    // The collector's database: one row per job, each with its run and evaluations as the worker recorded
+    // them; the killed job's row once, its run the one worker B finished.
+    const collector = ResultsDb.open(db.collector);
+    try {
+      const recorded = collector.leaderboardRows(queueDir);
+      expect(recorded.map((r) => r.jobId).sort()).toEqual([...completed].sort());
+      expect(collector.runs()).toHaveLength(jobs);
+      for (const r of recorded) {
+        const row = queued.rows.find((x) => x.jobId === r.jobId)!;
+        const run = collector.run(r.runId!);
+        expect(run).toMatchObject({ status: 'done', agent: row.agent, seed: row.seed, leaderboard: { task: task.name, dir: queueDir, jobId: r.jobId, worker: row.worker } });
+        expect(run.best?.hash).toBe(row.hash);
+        expect(collector.evaluations(run.id)).toHaveLength(row.evaluations);
+      }
+    } finally {
+      collector.close();
+    }
+    // Each worker's own database: B finished the killed job; A's attempt at it never finished.
+    const dbB = ResultsDb.open(db.b);
+    const dbA = ResultsDb.open(db.a);
+    try {
+      expect(dbB.runsOfJob(killed!).map((r) => r.status)).toEqual(['done']);
+      expect(dbA.runsOfJob(killed!).filter((r) => r.status === 'done')).toHaveLength(0);
+      expect(dbA.runs().length + dbB.runs().length).toBeGreaterThanOrEqual(jobs);
+    } finally {
+      dbA.close();
+      dbB.close();
+    }
     // Progress was visible while jobs ran.
     expect(progress.length).toBeGreaterThan(0);
 
