@@ -24,7 +24,10 @@ function errorOf(f: () => unknown): WasmtuneError {
 
 describe('the registry', () => {
   it('has one step per value of each parameterised pass, and not the bare name', () => {
-    expect(parameterised.map(([n]) => n).sort()).toEqual(['wt-coalesce', 'wt-inline', 'wt-inline-site', 'wt-promote-cells', 'wt-promote-stack-fn', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested']);
+    expect(parameterised.map(([n]) => n).sort()).toEqual([
+      'wt-coalesce', 'wt-inline', 'wt-inline-site', 'wt-promote-cells', 'wt-promote-stack-fn', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested',
+      'wt-vectorize', 'wt-vectorize-fast', 'wt-vectorize-loop', 'wt-vectorize-noalias',
+    ]);
     for (const [name, p] of parameterised) {
       expect(isKnownStep(name)).toBe(false);
       for (const v of p.param!.values) {
@@ -69,7 +72,9 @@ describe('recipes and the search space', () => {
   });
 
   it('offers every value as its own action, and random draws reach them', () => {
-    const space = defaultSpace();
+    // With fast-math available every step is offered (wt-vectorize-fast is proposed only then).
+    const space = defaultSpace({ fastMath: true });
+    expect(defaultSpace().passes.some((s) => s.startsWith('wt-vectorize-fast'))).toBe(false);
     for (const [name, p] of parameterised) {
       for (const v of p.param!.values) expect(space.passes).toContain(`${name}:${v}`);
       expect(space.passes).not.toContain(name);
