@@ -72,6 +72,11 @@ export interface PolicyFile {
   actions: string[];
   featureNames: string[];
   maxSteps: number;
+  /**
+   * Whether an episode may not take the same step twice in a row (the catalog's passes are idempotent
+   * or nearly so, and a repeat only spends a step). Policies trained before this existed lack it (false).
+   */
+  noRepeat?: boolean;
   network: PolicyNetwork;
   params: number[];
   /** How it was trained (options, kernels, curve); free-form for readers. */
@@ -98,6 +103,7 @@ export class Policy {
     public params: Float64Array,
     readonly maxSteps: number,
     readonly objective = 'size',
+    readonly noRepeat = false,
   ) {
     this.mlp = new Mlp({ inputs: observationSize(FEATURE_NAMES.length, actions.length), hidden: network.hidden, actions: actions.length, activation: network.activation, valueHead: true });
     if (params.length !== this.mlp.size) throw new WasmtuneError('E_BAD_POLICY', `The policy has ${params.length} parameters, its network needs ${this.mlp.size}.`);
@@ -106,10 +112,10 @@ export class Policy {
   }
 
   /** A freshly initialised (nearly uniform) policy. */
-  static create(actions: readonly string[], options: { hidden?: number[]; activation?: 'tanh' | 'relu'; seed?: number | string; maxSteps?: number; objective?: string } = {}): Policy {
+  static create(actions: readonly string[], options: { hidden?: number[]; activation?: 'tanh' | 'relu'; seed?: number | string; maxSteps?: number; objective?: string; noRepeat?: boolean } = {}): Policy {
     const network = { hidden: options.hidden ?? [64], activation: options.activation ?? 'tanh' };
     const mlp = new Mlp({ inputs: observationSize(FEATURE_NAMES.length, actions.length), hidden: network.hidden, actions: actions.length, activation: network.activation, valueHead: true });
-    return new Policy(actions, network, mlp.init(`wasmtune-policy:${options.seed ?? 1}`), options.maxSteps ?? 8, options.objective);
+    return new Policy(actions, network, mlp.init(`wasmtune-policy:${options.seed ?? 1}`), options.maxSteps ?? 8, options.objective, options.noRepeat ?? false);
   }
 
   static fromJson(data: unknown, where = 'policy'): Policy {
@@ -120,7 +126,7 @@ export class Policy {
       throw new WasmtuneError('E_BAD_POLICY', `${where}: trained on other module features than this version computes; retrain it.`);
     }
     if (!d.params.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new WasmtuneError('E_BAD_POLICY', `${where}: "params" must be finite numbers.`);
-    return new Policy(d.actions, { hidden: d.network.hidden, activation: d.network.activation ?? 'tanh' }, Float64Array.from(d.params), d.maxSteps ?? 8, d.objective ?? 'size');
+    return new Policy(d.actions, { hidden: d.network.hidden, activation: d.network.activation ?? 'tanh' }, Float64Array.from(d.params), d.maxSteps ?? 8, d.objective ?? 'size', d.noRepeat === true);
   }
 
   static load(path: string): Policy {
@@ -137,7 +143,7 @@ export class Policy {
   toJson(training?: unknown): PolicyFile {
     return {
       format: POLICY_FORMAT, objective: this.objective, actions: [...this.actions], featureNames: [...FEATURE_NAMES], maxSteps: this.maxSteps,
-      network: this.network, params: [...this.params], ...(training !== undefined ? { training } : {}),
+      ...(this.noRepeat ? { noRepeat: true } : {}), network: this.network, params: [...this.params], ...(training !== undefined ? { training } : {}),
     };
   }
 
@@ -187,7 +193,8 @@ export function rollout(policy: Policy, moduleVector: Float64Array, options: Rol
     const obs = policy.observe(moduleVector, [...prefix, ...steps], knobs);
     const f = policy.mlp.forward(policy.params, obs, 1);
     let action = policy.stopIndex;
-    const ok = (a: number) => a === policy.stopIndex || !options.allowed || options.allowed[a] === 1;
+    const previous = t > 0 && policy.noRepeat ? transitions[t - 1]!.action : -1;
+    const ok = (a: number) => a === policy.stopIndex || ((!options.allowed || options.allowed[a] === 1) && a !== previous);
     if (options.rng === 'greedy') {
       let best = -Infinity;
       for (let a = 0; a < A; a++) if (ok(a) && f.logits[a]! > best) (best = f.logits[a]!, action = a);

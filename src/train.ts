@@ -48,6 +48,8 @@ export interface TrainOptions extends Partial<LearnerOptions> {
   maxSteps?: number;
   /** Evaluators kept open at once. @default 4 */
   maxOpen?: number;
+  /** Forbid taking the same step twice in a row (stored in the policy file). @default true */
+  noRepeat?: boolean;
   /** Reward lost per step taken, so that of two equally good recipes the shorter wins. @default 0.002 */
   stepCost?: number;
   /** Measure the noise of the gradient estimate at every update (agents/policy.ts gradientVariance). */
@@ -172,7 +174,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   ) as Partial<LearnerOptions>;
 
   const actions = actionsOf(defaultSpace());
-  const policy = Policy.create(actions, { hidden, seed: options.seed, maxSteps, objective: options.objective });
+  const policy = Policy.create(actions, { hidden, seed: options.seed, maxSteps, objective: options.objective, noRepeat: options.noRepeat ?? true });
   const learner = new Learner(policy, { ...learnerOptions, totalSteps: updates * (algo === 'ppo' ? epochs : 1) });
   const rng = seedrandom(`wasmtune-train:${options.seed}`);
   const ids = Array.from({ length: nKernels }, (_, i) => kernelId('train', i));
