@@ -26,7 +26,9 @@
  * after each kernel, so a run that is stopped keeps what it finished.
  *
  *   node dist/bench/passes.js [--kernels suite|a,b] [--budget 100] [--seed 1] [--agent sweep]
- *                             [--quick] [--out DIR]
+ *                             [--quick] [--steps a,b] [--out DIR]
+ *
+ * `--steps wt-coalesce,wt-promote-cells` runs table (c) only, for those steps (all their values).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,8 @@ export interface PassesBenchOptions {
   seed: number;
   /** Tiny budget and few rounds: checks that the benchmark runs, says nothing about speed. */
   quick: boolean;
+  /** Only table (c), for these steps (prefix match: `wt-coalesce` takes every value); no searches. */
+  steps?: readonly string[];
   /** Where passes-results.md and passes-results.json go. */
   outDir: string;
   /** The command line, printed in the results. */
@@ -76,10 +80,11 @@ export function ownSteps(): string[] {
  * a loop reads and writes live in the stack frame, so unrolling finds no counted loop and cell promotion
  * meets frame stores it cannot tell apart from other stores until the frame is promoted.
  */
-export function benchSteps(): string[] {
+export function benchSteps(only?: readonly string[]): string[] {
   const own = ownSteps();
   const afterPromotion = own.filter((s) => s.startsWith('wt-unroll') || s.startsWith('wt-promote-cells:'));
-  return [...own, ...afterPromotion.map((s) => `wt-promote-stack ${s}`)];
+  const all = [...own, ...afterPromotion.map((s) => `wt-promote-stack ${s}`)];
+  return only ? all.filter((s) => only.some((o) => s === o || s.startsWith(`${o}:`) || s.startsWith(`${o} `))) : all;
 }
 
 /** What the "without" search excludes: every pass of ours, with all its values. */
@@ -108,6 +113,7 @@ export function parseOptions(argv: string[]): PassesBenchOptions {
         seed: { type: 'string', default: '1' },
         agent: { type: 'string', default: 'sweep' },
         quick: { type: 'boolean', default: false },
+        steps: { type: 'string' },
         out: { type: 'string' },
       },
       strict: true,
@@ -125,7 +131,9 @@ export function parseOptions(argv: string[]): PassesBenchOptions {
   getAgent(values.agent!);
   const kernels = values.kernels === 'suite' ? listSuite() : values.kernels!.split(',').map((k) => k.trim()).filter(Boolean);
   if (!kernels.length) throw new WasmtuneError('E_USAGE', '--kernels names no kernel.');
-  return { kernels, agent: values.agent!, budget, seed, quick, outDir: resolve(values.out ?? join(projectRoot(), 'bench')) };
+  const steps = values.steps?.split(',').filter(Boolean);
+  if (steps) for (const st of steps) if (!benchSteps().some((b) => b === st || b.startsWith(`${st}:`) || b.startsWith(`${st} `))) throw new WasmtuneError('E_USAGE', `--steps: '${st}' is not a step of ours (see 'wasmtune passes').`);
+  return { kernels, agent: values.agent!, budget, seed, quick, ...(steps ? { steps } : {}), outDir: resolve(values.out ?? join(projectRoot(), 'bench')) };
 }
 
 // ── results ──────────────────────────────────────────────────────────────────────────────────────────
@@ -361,41 +369,43 @@ async function benchKernel(spec: string, opts: PassesBenchOptions, protocol: Pro
     const ratios = new Ratios(ev, protocol.settings);
     const since = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 
-    // (a) the two searches, then their winners measured apart from the measurements that chose them.
-    log(`${kernel.name}: search with our passes (budget ${opts.budget}, seed ${opts.seed}, ${opts.agent})`);
-    const withOwn = await search(kernel, ev, opts, protocol, []);
-    log(`${kernel.name}: search without them (${since()})`);
-    const withoutOwn = await search(kernel, ev, opts, protocol, OWN_PASSES);
-    result.search = { withOwn: withOwn.result, withoutOwn: withoutOwn.result };
-    log(`${kernel.name}: measuring the winners (${since()})`);
-    result.runtime = {
-      withVsWithout: await ratios.of(withoutOwn.bytes, withOwn.bytes),
-      withVsO3: await ratios.of(o3.bytes, withOwn.bytes),
-      withoutVsO3: await ratios.of(o3.bytes, withoutOwn.bytes),
-    };
-
-    // (b) stack promotion against clang -O2.
-    const refPath = referencePath(kernel);
     const promoted = await buildChecked(ev, beforeO3('wt-promote-stack'));
-    if (refPath) {
-      log(`${kernel.name}: wt-promote-stack -O3 against clang -O2 (${since()})`);
-      const ref: ReferenceResult = { module: refPath.slice(projectRoot().length + 1) };
-      const refChecked = await ev.check(new Uint8Array(readFileSync(refPath)));
-      if (refChecked.state !== 'ok') ref.error = `the clang -O2 build fails validation: ${refChecked.reason}: ${refChecked.detail}`;
-      else if (promoted.state !== 'ok') ref.error = `wt-promote-stack -O3 is invalid: ${promoted.detail}`;
-      else {
-        ref.promoteVsO3 = await ratios.of(o3.bytes, promoted.bytes);
-        ref.referenceVsO3 = await ratios.of(o3.bytes, refChecked.bytes);
-        ref.promoteVsReference = await ratios.of(refChecked.bytes, promoted.bytes);
-        ref.sizes = { O3: o3.bytes.byteLength, promote: promoted.bytes.byteLength, reference: refChecked.bytes.byteLength };
+    if (!opts.steps) {
+      // (a) the two searches, then their winners measured apart from the measurements that chose them.
+      log(`${kernel.name}: search with our passes (budget ${opts.budget}, seed ${opts.seed}, ${opts.agent})`);
+      const withOwn = await search(kernel, ev, opts, protocol, []);
+      log(`${kernel.name}: search without them (${since()})`);
+      const withoutOwn = await search(kernel, ev, opts, protocol, OWN_PASSES);
+      result.search = { withOwn: withOwn.result, withoutOwn: withoutOwn.result };
+      log(`${kernel.name}: measuring the winners (${since()})`);
+      result.runtime = {
+        withVsWithout: await ratios.of(withoutOwn.bytes, withOwn.bytes),
+        withVsO3: await ratios.of(o3.bytes, withOwn.bytes),
+        withoutVsO3: await ratios.of(o3.bytes, withoutOwn.bytes),
+      };
+
+      // (b) stack promotion against clang -O2.
+      const refPath = referencePath(kernel);
+      if (refPath) {
+        log(`${kernel.name}: wt-promote-stack -O3 against clang -O2 (${since()})`);
+        const ref: ReferenceResult = { module: refPath.slice(projectRoot().length + 1) };
+        const refChecked = await ev.check(new Uint8Array(readFileSync(refPath)));
+        if (refChecked.state !== 'ok') ref.error = `the clang -O2 build fails validation: ${refChecked.reason}: ${refChecked.detail}`;
+        else if (promoted.state !== 'ok') ref.error = `wt-promote-stack -O3 is invalid: ${promoted.detail}`;
+        else {
+          ref.promoteVsO3 = await ratios.of(o3.bytes, promoted.bytes);
+          ref.referenceVsO3 = await ratios.of(o3.bytes, refChecked.bytes);
+          ref.promoteVsReference = await ratios.of(refChecked.bytes, promoted.bytes);
+          ref.sizes = { O3: o3.bytes.byteLength, promote: promoted.bytes.byteLength, reference: refChecked.bytes.byteLength };
+        }
+        result.reference = ref;
       }
-      result.reference = ref;
     }
 
     // (c) every step of ours alone, before -O3.
     log(`${kernel.name}: each step before -O3 (${since()})`);
     const firstWith = new Map<string, string>();
-    for (const step of benchSteps()) {
+    for (const step of benchSteps(opts.steps)) {
       const b = step === 'wt-promote-stack' ? promoted : await buildChecked(ev, beforeO3(...step.split(' ')));
       if (b.state !== 'ok') {
         result.steps.push({ step, state: 'invalid', detail: b.detail });
@@ -445,7 +455,7 @@ export async function runPassesBench(opts: PassesBenchOptions): Promise<PassesBe
   const protocol = opts.quick ? QUICK_PROTOCOL : FULL_PROTOCOL;
   const agent = getAgent(opts.agent);
   const t0 = performance.now();
-  const steps = benchSteps();
+  const steps = benchSteps(opts.steps);
   // An unknown kernel fails now, not after an hour of the ones before it.
   for (const k of opts.kernels) await loadKernel(k);
   const results: PassesBenchResults = {
