@@ -10,7 +10,7 @@ import { promoteCellsModule, disjoint, type CellPromotionStats, type PromoteCell
 import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
 import { PASSES } from '../../src/passes/registry.js';
 import { listSuite } from '../../src/kernels/index.js';
-import { KernelCheck, goldenDir, runExport } from './suite.js';
+import { KernelCheck, exportsOf, goldenDir, runExport, watBytes, watText } from './suite.js';
 
 const golden = goldenDir('promote-cells');
 const ARGS = [0, 1, 2, 3, 5, 7, 16, 31, 100, 1 << 20];
@@ -28,27 +28,8 @@ function apply(wat: string, kind: PromoteCellKind, trapsNeverHappen = false): { 
   }
 }
 
-function original(wat: string): Uint8Array {
-  const m = binaryen.parseText(wat);
-  try {
-    return m.emitBinary();
-  } finally {
-    m.dispose();
-  }
-}
 
-function originalText(wat: string): string {
-  const m = binaryen.parseText(wat);
-  try {
-    return m.emitText();
-  } finally {
-    m.dispose();
-  }
-}
 
-function exportsOf(bytes: Uint8Array): string[] {
-  return WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(bytes))).filter((e) => e.kind === 'function').map((e) => e.name);
-}
 
 /** Loads and stores in one exported function's text (the functions are printed in order). */
 function funcText(text: string, name: string): string {
@@ -67,7 +48,7 @@ function sameResults(before: Uint8Array, after: Uint8Array): void {
 
 describe('wt-promote-cells on cells that may be promoted', () => {
   const wat = golden.read('cells.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for all', () => {
     const r = apply(wat, 'all');
@@ -114,7 +95,7 @@ describe('wt-promote-cells on cells that may be promoted', () => {
 
 describe('wt-promote-cells where aliasing or traps must block it', () => {
   const wat = golden.read('blocked.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for all', () => {
     const r = apply(wat, 'all');
@@ -127,7 +108,7 @@ describe('wt-promote-cells where aliasing or traps must block it', () => {
     expect(r.stats.refused).toEqual({ 'store-may-alias': 2, 'narrow-or-atomic': 1, call: 2, 'may-not-run': 1 });
     // Only the guarded load of the zero-trip while loop is promoted.
     expect(r.stats).toMatchObject({ invariantLoads: 1, cellsStoredThrough: 0, cellsSunk: 0 });
-    for (const name of ['other_pointer', 'overlap_and_call']) expect(funcText(r.text, name), name).toBe(funcText(originalText(wat), name));
+    for (const name of ['other_pointer', 'overlap_and_call']) expect(funcText(r.text, name), name).toBe(funcText(watText(wat), name));
     sameResults(before, r.bytes);
   });
 

@@ -14,7 +14,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from '../../src/binaryen/module.js';
+import { binaryen, build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from '../../src/binaryen/module.js';
 import { customPassFunctions } from '../../src/passes/custom/index.js';
 import { compareOutputs } from '../../src/harness/compare.js';
 import type { LoadedHarness } from '../../src/harness/load.js';
@@ -167,4 +167,28 @@ export function runExport(bytes: Uint8Array, name: string, arg: number | bigint)
   let h = 0;
   for (let i = 0; i < 1024; i++) h = (Math.imul(h, 31) + mem[i]!) | 0;
   return `${result} / memory ${h}`;
+}
+
+/** A WAT module as Binaryen parses it: binary, or Binaryen's text (the form golden files compare). */
+export function watBytes(wat: string): Uint8Array {
+  const m = binaryen.parseText(wat);
+  try {
+    return m.emitBinary();
+  } finally {
+    m.dispose();
+  }
+}
+
+export function watText(wat: string): string {
+  const m = binaryen.parseText(wat);
+  try {
+    return m.emitText();
+  } finally {
+    m.dispose();
+  }
+}
+
+/** The names of a module's exported functions. */
+export function exportsOf(bytes: Uint8Array): string[] {
+  return WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(bytes))).filter((e) => e.kind === 'function').map((e) => e.name);
 }

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { binaryen } from '../../src/binaryen/module.js';
 import { NESTED_DEPTH, unrollModule, tripCount, type UnrollMode, type UnrollStats } from '../../src/passes/custom/unroll.js';
-import { KernelCheck, goldenDir, runExport, sample, suiteStaysOutputEqual } from './suite.js';
+import { KernelCheck, exportsOf, goldenDir, runExport, sample, suiteStaysOutputEqual, watBytes } from './suite.js';
 
 const golden = goldenDir('unroll');
 const read = golden.read;
@@ -24,22 +24,11 @@ function apply(wat: string, mode: UnrollMode): { stats: UnrollStats; text: strin
   }
 }
 
-function original(wat: string): Uint8Array {
-  const m = binaryen.parseText(wat);
-  try {
-    return m.emitBinary();
-  } finally {
-    m.dispose();
-  }
-}
 
-function exportsOf(bytes: Uint8Array): string[] {
-  return WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(bytes))).filter((e) => e.kind === 'function').map((e) => e.name);
-}
 
 describe('wt-unroll:k on counted loops of every shape', () => {
   const wat = read('counted.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for k = 2', () => {
     const r = apply(wat, { kind: 'partial', factor: 2 });
@@ -65,7 +54,7 @@ describe('wt-unroll:k on counted loops of every shape', () => {
 
 describe('wt-unroll:k on the loop shapes compilers emit (computed bounds, clang -O0 tests, counters in expressions)', () => {
   const wat = read('general.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for k = 2', () => {
     const r = apply(wat, { kind: 'partial', factor: 2 });
@@ -108,7 +97,7 @@ describe('wt-unroll:k on the loop shapes compilers emit (computed bounds, clang 
 
 describe('wt-unroll:k on i64 induction variables', () => {
   const wat = read('i64.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for k = 2', () => {
     const r = apply(wat, { kind: 'partial', factor: 2 });
@@ -141,7 +130,7 @@ describe('wt-unroll:k on i64 induction variables', () => {
 
 describe('wt-unroll-nested:k on loop nests', () => {
   const wat = read('nested.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for k = 2', () => {
     const r = apply(wat, { kind: 'partial', factor: 2, minDepth: NESTED_DEPTH });
@@ -169,7 +158,7 @@ describe('wt-unroll-nested:k on loop nests', () => {
 
 describe('wt-unroll-full:n on loops with constant trip counts', () => {
   const wat = read('constant.wat');
-  const before = original(wat);
+  const before = watBytes(wat);
 
   it('matches the golden output for n = 16', () => {
     const r = apply(wat, { kind: 'full', maxTrips: 16 });
