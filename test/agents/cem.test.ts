@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { cem } from '../../agents/cem.js';
 import { defaultSpace } from '../../src/space.js';
+import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
 import { single } from '../../src/objective.js';
 import type { EvalRecord } from '../../src/evaluate.js';
 import { recipeHash, type Recipe } from '../../src/recipe.js';
@@ -17,8 +18,11 @@ function record(recipe: Recipe): EvalRecord {
   return { state: 'ok', recipe, hash: recipeHash(recipe), metrics, score, cached: false, walltimeMs: 0 };
 }
 
+/** Binaryen's passes only: a space that does not grow with the passes of our own, so the thresholds hold. */
+const SPACE = defaultSpace({ exclude: Object.keys(CUSTOM_PASSES) });
+
 function run(options: Record<string, number>, seed: string, n: number): Recipe[] {
-  const agent = cem.create({ space: defaultSpace(), rng: seedrandom(seed), objective: single('size') }, { ...cem.defaults, ...options });
+  const agent = cem.create({ space: SPACE, rng: seedrandom(seed), objective: single('size') }, { ...cem.defaults, ...options });
   const out: Recipe[] = [];
   for (let i = 0; i < n; i++) {
     const r = agent.propose()!;
@@ -36,7 +40,7 @@ describe('cem', () => {
 
   it('draws the steps of the elite more often after a few generations', () => {
     const rs = run({ generation: 12 }, 'cem-2', 12 * 8);
-    // One step among ~90: random search puts it in a few percent of recipes.
+    // One step among ~60: random search puts it in a few percent of recipes.
     expect(share(rs.slice(0, 12))).toBeLessThan(0.25);
     expect(share(rs.slice(12 * 5))).toBeGreaterThan(0.5);
     // Short recipes score better here, and the length distribution follows.
