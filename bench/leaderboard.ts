@@ -30,10 +30,9 @@
  *   and quick-measured once, and agents compare on the same figures. Walltime is therefore the cost
  *   with the caches warmed by the agents that ran before (agents run in registry order).
  */
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { commit, machine } from './run-info.js';
 import { getAgent } from '../agents/registry.js';
 import { Evaluator, type EvalRecord } from '../src/evaluate.js';
 import { loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
@@ -177,26 +176,9 @@ async function leaderboard(opts: LeaderboardOptions, db: ResultsDb | undefined):
   if (!opts.queue) await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
 
   const summary = summarize(task, opts.agents, rows);
-  writeFileSync(join(opts.outDir, 'table.json'), JSON.stringify({ ...summary, command: opts.command ?? null, commit: commit(), machine: machine() }, null, 2) + '\n');
+  writeFileSync(join(opts.outDir, 'table.json'), JSON.stringify({ ...summary, command: opts.command ?? null, commit: commit(['bench/leaderboard']), machine: `${machine()}, Node ${process.version}` }, null, 2) + '\n');
   writeFileSync(join(opts.outDir, 'table.md'), renderMarkdown(summary, opts.command));
   return { rows, summary };
-}
-
-function machine(): string {
-  const c = cpus();
-  return `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
-}
-
-/** The commit the code ran at (the action space and agents change between commits), when known. */
-function commit(): string {
-  try {
-    // The leaderboards themselves are tracked files that a run rewrites: they do not make the code dirty.
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/leaderboard'], { cwd: projectRoot(), encoding: 'utf8' });
-    const dirty = status.trim() ? ' (with uncommitted changes)' : '';
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot(), encoding: 'utf8' }).trim() + dirty;
-  } catch {
-    return 'unknown';
-  }
 }
 
 /**
@@ -425,7 +407,7 @@ export function renderMarkdown(s: Summary, command?: string): string {
     `${task.description}. Budget ${task.budget} evaluations per run, seeds ${task.seeds.join(', ')}, ${task.kernels.length} kernels; lower is better.`,
     '',
     ...(command ? ['```', command, '```', ''] : []),
-    `Commit ${commit()}; machine: ${machine()}.`,
+    `Commit ${commit(['bench/leaderboard'])}; machine: ${machine()}, Node ${process.version}.`,
     '',
     `| agent | geomean ${vsBase} | per-seed geomean (min – max) | size ×Oz | kernels vs random (better/worse) | evals to 95 % | evaluations | walltime/run s | invalid | rejected rows |`,
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -26,10 +26,10 @@
  *   node dist/bench/optim.js [--functions id,…] [--optimizers name,…] [--tolerance 1e-6]
  *                            [--cap 100000] [--out DIR]
  */
+import { isMain } from './run-info.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { WasmtuneError, didYouMean, messageOf } from '../src/errors.js';
 import { projectRoot } from '../src/kernels/index.js';
 import { TEST_FUNCTIONS, createSchedule, distance, minimise } from '../src/optim/index.js';
@@ -446,6 +446,6 @@ function cli(argv: string[]): number {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = cli(process.argv.slice(2));
 }

@@ -30,13 +30,12 @@
  *
  * `--steps wt-coalesce,wt-promote-cells` runs table (c) only, for those steps (all their values).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { getAgent } from '../agents/registry.js';
+import { commit, isMain, machine } from './run-info.js';
 import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
@@ -433,23 +432,6 @@ async function benchKernel(spec: string, opts: PassesBenchOptions, protocol: Pro
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────────────
 
-function machine(): string {
-  const c = cpus();
-  return `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}`;
-}
-
-/** The commit the code ran at; the results files themselves do not make it dirty. */
-function commit(): string {
-  try {
-    const root = projectRoot();
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const status = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/passes-results.md', ':!bench/passes-results.json');
-    return git('rev-parse', '--short', 'HEAD').trim() + (status.trim() ? ' (with uncommitted changes)' : '');
-  } catch {
-    return 'unknown';
-  }
-}
-
 export async function runPassesBench(opts: PassesBenchOptions): Promise<PassesBenchResults> {
   const log = opts.log ?? (() => {});
   const protocol = opts.quick ? QUICK_PROTOCOL : FULL_PROTOCOL;
@@ -461,7 +443,7 @@ export async function runPassesBench(opts: PassesBenchOptions): Promise<PassesBe
   const results: PassesBenchResults = {
     format: 'wasmtune-bench-passes-v1',
     command: opts.command ?? null,
-    commit: commit(),
+    commit: commit(['passes-results.md', 'passes-results.json'].map((f) => relative(projectRoot(), join(opts.outDir, f)))),
     machine: machine(),
     node: process.version,
     startedAt: new Date().toISOString(),
@@ -642,6 +624,6 @@ async function cli(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await cli(process.argv.slice(2));
 }

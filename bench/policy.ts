@@ -28,8 +28,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { getAgent } from '../agents/registry.js';
+import { commit, isMain } from './run-info.js';
 import { Policy, VARIANCE_ESTIMATORS, compactPolicyFile, defaultPolicyPath, rollout, type PolicyFile } from '../agents/policy.js';
 import { Evaluator, FINAL } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
@@ -117,6 +117,8 @@ export interface RuntimeRow {
 
 export interface PolicyBenchResults {
   command?: string;
+  /** The commit the last stage ran at. */
+  commit?: string;
   objective: TrainObjective;
   settings: { episodes: number; batch: number; trainKernels: number; valKernels: number; seed: number; lr: Record<string, number>; threshold: number; budgets: number[]; seeds: number };
   train?: TrainRow[];
@@ -143,6 +145,7 @@ export async function runPolicyBench(o: PolicyBenchOptions): Promise<PolicyBench
   const res: PolicyBenchResults = {
     ...load(jsonFile),
     ...(o.command ? { command: o.command } : {}),
+    commit: commit([relative(projectRoot(), o.outDir), 'agents/policies']),
     objective: o.objective,
     settings: { episodes: o.episodes, batch: o.batch, trainKernels: o.trainKernels, valKernels: o.valKernels, seed: o.seed, lr: Object.fromEntries(o.optimizers.map((k) => [k, BENCH_LR[k]!])), threshold: THRESHOLD, budgets: BUDGETS, seeds: o.seeds },
   };
@@ -303,7 +306,7 @@ const f = (x: number | undefined | null, d = 4) => (x === undefined || x === nul
 
 export function renderMarkdown(r: PolicyBenchResults): string {
   const s = r.settings;
-  const L: string[] = ['# The learned policy: training, zero-shot and policy-guided search', '', `Command: \`${r.command ?? 'npm run bench:policy'}\``, ''];
+  const L: string[] = ['# The learned policy: training, zero-shot and policy-guided search', '', `Command: \`${r.command ?? 'npm run bench:policy'}\`${r.commit ? ` (last stage at commit ${r.commit})` : ''}`, ''];
   L.push(`Objective ${r.objective}; training: ${s.episodes} episodes, batch ${s.batch}, generated kernels train-0…${s.trainKernels - 1}, seed ${s.seed}; validation: val-0…${s.valKernels - 1}; the suite is held out (never trained on, never used to select).`, '');
   if (r.train?.length) {
     const unit = r.objective === 'size' ? '× -Oz' : '× -O3';
@@ -425,6 +428,6 @@ async function cli(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await cli(process.argv.slice(2));
 }

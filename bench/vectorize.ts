@@ -24,11 +24,11 @@
  *                                [--agent sweep] [--quick] [--out DIR]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { getAgent } from '../agents/registry.js';
+import { commit, isMain, machine } from './run-info.js';
 import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
@@ -224,6 +224,8 @@ async function benchKernel(v: { name: string; module: string; load: () => Promis
 export interface VectorizeBenchResults {
   format: 'wasmtune-bench-vectorize-v1';
   command: string | null;
+  /** The commit the code ran at. */
+  commit?: string;
   machine: string;
   node: string;
   startedAt: string;
@@ -273,7 +275,7 @@ export function renderMarkdown(res: VectorizeBenchResults): string {
   const lines = [
     '# SIMD vectorization: runtime and loop report',
     '',
-    `Command: \`${res.command ?? 'runVectorizeBench'}\`; ${res.machine}, Node ${res.node}; started ${res.startedAt}, ${(res.walltimeS / 60).toFixed(1)} min; ` +
+    `Command: \`${res.command ?? 'runVectorizeBench'}\`${res.commit ? ` at commit ${res.commit}` : ''}; ${res.machine}, Node ${res.node}; started ${res.startedAt}, ${(res.walltimeS / 60).toFixed(1)} min; ` +
       `load average at the start ${res.loadAverage.start.map((x) => x.toFixed(2)).join(' ')}.`,
     '',
     `Searches: agent \`${s.agent}\`, budget ${s.budget} evaluations, seed ${s.seed}, objective runtime${s.quick ? ' (QUICK: tiny budget and 3 rounds, says nothing about speed)' : ''}. ` +
@@ -315,9 +317,8 @@ export async function runVectorizeBench(opts: VectorizeBenchOptions): Promise<Ve
   const t0 = performance.now();
   const runs = [];
   for (const k of opts.kernels) runs.push(...(await variants(k, opts.reference)));
-  const c = cpus();
   const results: VectorizeBenchResults = {
-    format: 'wasmtune-bench-vectorize-v1', command: opts.command ?? null, machine: `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}`, node: process.version,
+    format: 'wasmtune-bench-vectorize-v1', command: opts.command ?? null, commit: commit(['vectorize-results.md', 'vectorize-results.json'].map((f) => relative(projectRoot(), join(opts.outDir, f)))), machine: machine(), node: process.version,
     startedAt: new Date().toISOString(), finishedAt: null, walltimeS: 0, loadAverage: { start: loadavg(), end: null },
     settings: { agent: opts.agent, budget: opts.budget, seed: opts.seed, quick: opts.quick, measure: { ...protocol.settings, roundMs: protocol.roundMs, finalists: protocol.finalists } },
     kernels: [], summary: summarize([]),
@@ -354,6 +355,6 @@ async function cli(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await cli(process.argv.slice(2));
 }
