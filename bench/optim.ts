@@ -26,7 +26,7 @@
  *   node dist/bench/optim.js [--functions id,…] [--optimizers name,…] [--tolerance 1e-6]
  *                            [--cap 100000] [--out DIR]
  */
-import { isMain } from './run-info.js';
+import { benchMain } from './run-info.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -430,22 +430,15 @@ function parseOptions(argv: string[]): { options: Partial<ClassicBenchOptions>; 
 }
 
 function cli(argv: string[]): number {
-  try {
-    const { options, outDir } = parseOptions(argv);
-    const result = runClassicBenchmark(options, (line) => process.stderr.write(`${line}\n`));
-    result.command = `npm run bench:optim${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'optim-results.md'), renderClassicReport(result));
-    writeFileSync(join(outDir, 'optim-results.json'), `${JSON.stringify(result, null, 2)}\n`);
-    const missed = result.rows.filter((r) => r.state !== 'reached').length;
-    process.stdout.write(`wrote ${join(outDir, 'optim-results.md')} and optim-results.json (${result.rows.length} rows, ${missed} did not reach the tolerance)\n`);
-    return 0;
-  } catch (e) {
-    process.stderr.write(`bench:optim: ${e instanceof WasmtuneError ? `error ${e.code}: ${e.message}` : e instanceof Error ? e.stack : String(e)}\n`);
-    return e instanceof WasmtuneError ? 2 : 70;
-  }
+  const { options, outDir } = parseOptions(argv);
+  const result = runClassicBenchmark(options, (line) => process.stderr.write(`${line}\n`));
+  result.command = `npm run bench:optim${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'optim-results.md'), renderClassicReport(result));
+  writeFileSync(join(outDir, 'optim-results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const missed = result.rows.filter((r) => r.state !== 'reached').length;
+  process.stdout.write(`wrote ${join(outDir, 'optim-results.md')} and optim-results.json (${result.rows.length} rows, ${missed} did not reach the tolerance)\n`);
+  return 0;
 }
 
-if (isMain(import.meta.url)) {
-  process.exitCode = cli(process.argv.slice(2));
-}
+await benchMain(import.meta.url, 'bench:optim', cli);

@@ -35,7 +35,7 @@ import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgent } from '../agents/registry.js';
-import { commit, isMain, machine } from './run-info.js';
+import { benchMain, commit, machine } from './run-info.js';
 import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
@@ -611,19 +611,12 @@ export function renderMarkdown(res: PassesBenchResults): string {
 // ── command line ─────────────────────────────────────────────────────────────────────────────────────
 
 async function cli(argv: string[]): Promise<number> {
-  try {
-    const opts = parseOptions(argv);
-    const log = (line: string) => process.stderr.write(`${line}\n`);
-    const results = await runPassesBench({ ...opts, command: `npm run bench:passes${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log });
-    const failed = results.kernels.filter((k) => k.error);
-    process.stdout.write(`wrote ${join(opts.outDir, 'passes-results.md')} and passes-results.json (${results.kernels.length} kernels, ${failed.length} failed, ${(results.walltimeS / 60).toFixed(1)} min)\n`);
-    return failed.length ? 1 : 0;
-  } catch (e) {
-    process.stderr.write(`bench:passes: ${e instanceof WasmtuneError ? `error ${e.code}: ${e.message}` : e instanceof Error ? e.stack : String(e)}\n`);
-    return e instanceof WasmtuneError ? 2 : 70;
-  }
+  const opts = parseOptions(argv);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const results = await runPassesBench({ ...opts, command: `npm run bench:passes${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log });
+  const failed = results.kernels.filter((k) => k.error);
+  process.stdout.write(`wrote ${join(opts.outDir, 'passes-results.md')} and passes-results.json (${results.kernels.length} kernels, ${failed.length} failed, ${(results.walltimeS / 60).toFixed(1)} min)\n`);
+  return failed.length ? 1 : 0;
 }
 
-if (isMain(import.meta.url)) {
-  process.exitCode = await cli(process.argv.slice(2));
-}
+await benchMain(import.meta.url, 'bench:passes', cli);

@@ -29,10 +29,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgent } from '../agents/registry.js';
-import { commit, isMain } from './run-info.js';
+import { benchMain, commit } from './run-info.js';
 import { Policy, VARIANCE_ESTIMATORS, compactPolicyFile, defaultPolicyPath, rollout, type PolicyFile } from '../agents/policy.js';
 import { Evaluator, FINAL } from '../src/evaluate.js';
-import { WasmtuneError, messageOf } from '../src/errors.js';
+import { WasmtuneError } from '../src/errors.js';
 import { featureVector, moduleFeatures } from '../src/features.js';
 import { listSuite, loadKernel, projectRoot } from '../src/kernels/index.js';
 import { geomean } from '../src/measure/stats.js';
@@ -417,17 +417,10 @@ function parseOptions(argv: string[]): PolicyBenchOptions {
 }
 
 async function cli(argv: string[]): Promise<number> {
-  try {
-    const opts = parseOptions(argv);
-    const res = await runPolicyBench({ ...opts, command: `npm run bench:policy${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log: (l) => process.stderr.write(`${l}\n`) });
-    process.stdout.write(`wrote ${join(opts.outDir, 'policy-results.md')} (${[res.train && 'train', res.heldout && 'heldout', res.search && 'search', res.runtime && 'runtime'].filter(Boolean).join(', ')})\n`);
-    return 0;
-  } catch (e) {
-    process.stderr.write(`bench:policy: ${e instanceof WasmtuneError ? `error ${e.code}: ${e.message}` : e instanceof Error ? e.stack : messageOf(e)}\n`);
-    return e instanceof WasmtuneError ? 2 : 70;
-  }
+  const opts = parseOptions(argv);
+  const res = await runPolicyBench({ ...opts, command: `npm run bench:policy${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(`wrote ${join(opts.outDir, 'policy-results.md')} (${[res.train && 'train', res.heldout && 'heldout', res.search && 'search', res.runtime && 'runtime'].filter(Boolean).join(', ')})\n`);
+  return 0;
 }
 
-if (isMain(import.meta.url)) {
-  process.exitCode = await cli(process.argv.slice(2));
-}
+await benchMain(import.meta.url, 'bench:policy', cli);

@@ -28,7 +28,7 @@ import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgent } from '../agents/registry.js';
-import { commit, isMain, machine } from './run-info.js';
+import { benchMain, commit, machine } from './run-info.js';
 import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
@@ -342,19 +342,12 @@ export async function runVectorizeBench(opts: VectorizeBenchOptions): Promise<Ve
 }
 
 async function cli(argv: string[]): Promise<number> {
-  try {
-    const opts = parseOptions(argv);
-    const log = (line: string) => process.stderr.write(`${line}\n`);
-    const results = await runVectorizeBench({ ...opts, command: `npm run bench:vectorize${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log });
-    const failed = results.kernels.filter((k) => k.error);
-    process.stdout.write(`wrote ${join(opts.outDir, 'vectorize-results.md')} and vectorize-results.json (${results.kernels.length} runs, ${failed.length} failed, ${(results.walltimeS / 60).toFixed(1)} min)\n`);
-    return failed.length ? 1 : 0;
-  } catch (e) {
-    process.stderr.write(`bench:vectorize: ${e instanceof WasmtuneError ? `error ${e.code}: ${e.message}` : e instanceof Error ? e.stack : String(e)}\n`);
-    return e instanceof WasmtuneError ? 2 : 70;
-  }
+  const opts = parseOptions(argv);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const results = await runVectorizeBench({ ...opts, command: `npm run bench:vectorize${argv.length ? ` -- ${argv.join(' ')}` : ''}`, log });
+  const failed = results.kernels.filter((k) => k.error);
+  process.stdout.write(`wrote ${join(opts.outDir, 'vectorize-results.md')} and vectorize-results.json (${results.kernels.length} runs, ${failed.length} failed, ${(results.walltimeS / 60).toFixed(1)} min)\n`);
+  return failed.length ? 1 : 0;
 }
 
-if (isMain(import.meta.url)) {
-  process.exitCode = await cli(process.argv.slice(2));
-}
+await benchMain(import.meta.url, 'bench:vectorize', cli);
