@@ -16,10 +16,10 @@
  * Inside a meta-technique, a shared record better than the current point becomes the current point (the
  * search moves to the better region another technique found).
  */
-import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
-import type { EvalRecord } from '../src/evaluate.js';
-import type { Recipe } from '../src/recipe.js';
-import { randomRecipe } from '../src/space.js';
+import { defineAgent, type Agent, type AgentContext } from '../src/search/agent.js';
+import type { EvalRecord } from '../src/types.js';
+import type { Recipe } from '../src/recipe/recipe.js';
+import { randomRecipe } from '../src/search/space.js';
 import { cloneRecipe, mutateUnseen, recipeKey, scoreOf } from './mutate.js';
 
 export interface AnnealOptions {

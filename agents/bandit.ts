@@ -20,9 +20,9 @@
  *
  * `techniques`: sub-techniques joined by '+' (random, anneal, hill, greedy, ga, ga-pmx, cem, sweep).
  */
-import { defineAgent, type Agent, type AgentInfo } from '../src/agent.js';
-import type { Rng } from '../src/space.js';
-import type { EvalRecord } from '../src/evaluate.js';
+import { defineAgent, type Agent, type AgentInfo } from '../src/search/agent.js';
+import type { Rng } from '../src/search/space.js';
+import type { EvalRecord } from '../src/types.js';
 import { WasmtuneError } from '../src/errors.js';
 import { anneal, hill } from './anneal.js';
 import { ga, gaPmx } from './ga.js';

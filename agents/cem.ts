@@ -27,10 +27,10 @@
  * With a start recipe, every proposal extends it (its passes come first, its knobs are the base), as
  * random search's do, and the start recipe itself is the first proposal.
  */
-import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
-import type { EvalRecord } from '../src/evaluate.js';
-import { isPipeline, type KnobName, type Knobs, type Recipe } from '../src/recipe.js';
-import type { Rng, SearchSpace } from '../src/space.js';
+import { defineAgent, type Agent, type AgentContext } from '../src/search/agent.js';
+import type { EvalRecord } from '../src/types.js';
+import { isPipeline, type KnobName, type Knobs, type Recipe } from '../src/recipe/recipe.js';
+import type { Rng, SearchSpace } from '../src/search/space.js';
 import { expandStep } from '../src/passes/registry.js';
 import { cloneRecipe, emptyRecipe, knobChoices, Pending, recipeKey, scoreOf, toGenes } from './mutate.js';
 

@@ -17,11 +17,11 @@
  * bred once all of them have been observed. Inside a meta-technique, a shared record better than every
  * individual of the last bred population joins the generation being evaluated (an immigrant).
  */
-import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
-import type { EvalRecord } from '../src/evaluate.js';
+import { defineAgent, type Agent, type AgentContext } from '../src/search/agent.js';
+import type { EvalRecord } from '../src/types.js';
 import { WasmtuneError } from '../src/errors.js';
-import type { Recipe } from '../src/recipe.js';
-import { randInt, randomRecipe } from '../src/space.js';
+import type { Recipe } from '../src/recipe/recipe.js';
+import { randInt, randomRecipe } from '../src/search/space.js';
 import { CROSSOVERS, cloneRecipe, crossover, mutate, Pending, recipeKey, scoreOf, type CrossoverKind } from './mutate.js';
 
 export interface GaOptions {

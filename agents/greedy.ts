@@ -12,9 +12,9 @@
  * Candidates already evaluated (e.g. setting a knob back) are skipped; appends that would exceed the
  * space's maxLength are skipped. Invalid records score worst. Ties keep the earlier candidate.
  */
-import { defineAgent } from '../src/agent.js';
-import type { EvalRecord } from '../src/evaluate.js';
-import type { Recipe } from '../src/recipe.js';
+import { defineAgent } from '../src/search/agent.js';
+import type { EvalRecord } from '../src/types.js';
+import type { Recipe } from '../src/recipe/recipe.js';
 import { appendStep, cloneRecipe, emptyRecipe, knobChoices, Pending, recipeKey, scoreOf, shuffle } from './mutate.js';
 
 export const greedy = defineAgent({

@@ -13,10 +13,10 @@
  *
  * Everything draws from the RNG it is given, so results depend only on the seed.
  */
-import type { EvalRecord } from '../src/evaluate.js';
+import type { EvalRecord } from '../src/types.js';
 import { expandStep, getPass, isKnownStep } from '../src/passes/registry.js';
-import { DEFAULT_KNOBS, KNOB_SPACE, recipeToJson, type KnobName, type Knobs, type Recipe } from '../src/recipe.js';
-import { KNOB_CHOICES, pick, randInt, randomKnobValue, randomStep, type Rng, type SearchSpace } from '../src/space.js';
+import { DEFAULT_KNOBS, KNOB_SPACE, recipeToJson, type KnobName, type Knobs, type Recipe } from '../src/recipe/recipe.js';
+import { KNOB_CHOICES, pick, randInt, randomKnobValue, randomStep, type Rng, type SearchSpace } from '../src/search/space.js';
 
 // ── bookkeeping ──────────────────────────────────────────────────────────────────────────────────────
 

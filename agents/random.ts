@@ -3,8 +3,8 @@
  * pipeline prefix, 1…N random passes, an optional pipeline suffix), stopping early after `patience`
  * evaluations without improvement (0: never). With a start recipe, each proposal extends it.
  */
-import { defineAgent } from '../src/agent.js';
-import { randomRecipe } from '../src/space.js';
+import { defineAgent } from '../src/search/agent.js';
+import { randomRecipe } from '../src/search/space.js';
 
 export const random = defineAgent({
   name: 'random',

@@ -1,5 +1,5 @@
 /** Every agent, by the name `--agent` takes. */
-import type { AgentInfo } from '../src/agent.js';
+import type { AgentInfo } from '../src/search/agent.js';
 import { WasmtuneError, didYouMean } from '../src/errors.js';
 import { random } from './random.js';
 import { greedy } from './greedy.js';

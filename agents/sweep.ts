@@ -20,9 +20,9 @@
  * and pipeline come after its passes; its knobs are the base). Inside a meta-technique, a shared record
  * better than the current point becomes the current point.
  */
-import { defineAgent, type Agent, type AgentContext } from '../src/agent.js';
-import type { EvalRecord } from '../src/evaluate.js';
-import type { Recipe } from '../src/recipe.js';
+import { defineAgent, type Agent, type AgentContext } from '../src/search/agent.js';
+import type { EvalRecord } from '../src/types.js';
+import type { Recipe } from '../src/recipe/recipe.js';
 import { expandStep } from '../src/passes/registry.js';
 import { cloneRecipe, emptyRecipe, mutateUnseen, recipeKey, scoreOf, shuffle } from './mutate.js';
 

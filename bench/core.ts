@@ -8,10 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 import { loadKernel } from '../src/kernels/index.js';
-import { Evaluator, FINAL } from '../src/evaluate.js';
-import { tune } from '../src/tune.js';
+import { Evaluator, FINAL } from '../src/evaluate/evaluator.js';
+import { tune } from '../src/search/tune.js';
 import { random } from '../agents/random.js';
-import { levelRecipe } from '../src/recipe.js';
+import { levelRecipe } from '../src/recipe/recipe.js';
 import { significant, medianCI } from '../src/measure/stats.js';
 
 const { values } = parseArgs({

@@ -32,8 +32,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WasmtuneError, didYouMean, messageOf } from '../src/errors.js';
 import { projectRoot } from '../src/kernels/index.js';
-import { TEST_FUNCTIONS, createSchedule, distance, minimise } from '../src/optim/index.js';
-import type { FlowMethod, MinimiseMethod, MinimiseResult, TestFunction, TestFunctionId } from '../src/optim/index.js';
+import { TEST_FUNCTIONS, createSchedule, distance, minimise } from '../src/learn/optim/index.js';
+import type { FlowMethod, MinimiseMethod, MinimiseResult, TestFunction, TestFunctionId } from '../src/learn/optim/index.js';
 
 // ── optimizers and their grids ───────────────────────────────────────────────────────────────────────
 

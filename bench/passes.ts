@@ -35,15 +35,18 @@ import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgent } from '../agents/registry.js';
-import { benchMain, commit, machine } from './run-info.js';
-import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
+import { benchMain } from './run-info.js';
+import { commit, machine } from '../src/measure/provenance.js';
+import { Evaluator, FINAL, contentHash } from '../src/evaluate/evaluator.js';
+import { type MeasureSettings } from '../src/types.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
 import { geomean, medianCI, type Estimate } from '../src/measure/stats.js';
 import { CUSTOM_PASSES } from '../src/passes/custom/index.js';
 import { PASSES } from '../src/passes/registry.js';
-import { describeRecipe, levelRecipe, recipeToJson, type Recipe } from '../src/recipe.js';
-import { parseBudget, tune, type TuneReport } from '../src/tune.js';
+import { describeRecipe, levelRecipe, recipeToJson, type Recipe } from '../src/recipe/recipe.js';
+import { parseBudget, tune } from '../src/search/tune.js';
+import { type TuneReport } from '../src/types.js';
 
 // ── options ──────────────────────────────────────────────────────────────────────────────────────────
 

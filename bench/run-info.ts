@@ -1,32 +1,7 @@
-/** What every benchmark records about where and at which code it ran. */
-import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
+/** A benchmark's command line; what every benchmark records of the machine and commit is src/measure/provenance.ts. */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../src/kernels/index.js';
 import { WasmtuneError } from '../src/errors.js';
-
-/** `2 × AMD EPYC …`. */
-export function machine(): string {
-  const c = cpus();
-  return `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}`;
-}
-
-/**
- * The commit the code ran at, `(with uncommitted changes)` when tracked files differ from it; `outputs`
- * are pathspecs of files the benchmark itself rewrites, which do not make the code dirty.
- */
-export function commit(outputs: readonly string[] = []): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    // Outputs outside the project (a temporary directory) cannot dirty it; git refuses them as pathspecs.
-    const inside = outputs.filter((p) => p && !p.startsWith('..') && !isAbsolute(p));
-    const status = git('status', '--porcelain', '--untracked-files=no', '--', '.', ...inside.map((p) => `:!${p}`));
-    return git('rev-parse', '--short', 'HEAD').trim() + (status.trim() ? ' (with uncommitted changes)' : '');
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Whether the module at `url` is the script node was started with (not imported). */
 export function isMain(url: string): boolean {

@@ -28,15 +28,17 @@ import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgent } from '../agents/registry.js';
-import { benchMain, commit, machine } from './run-info.js';
-import { Evaluator, FINAL, contentHash, type MeasureSettings } from '../src/evaluate.js';
+import { benchMain } from './run-info.js';
+import { commit, machine } from '../src/measure/provenance.js';
+import { Evaluator, FINAL, contentHash } from '../src/evaluate/evaluator.js';
+import { type MeasureSettings } from '../src/types.js';
 import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
 import { geomean, type Estimate } from '../src/measure/stats.js';
 import { binaryen } from '../src/binaryen/module.js';
 import { SIMD_PASSES, analyzeVectorization, type VectorizeReport } from '../src/passes/custom/vectorize.js';
-import { describeRecipe, levelRecipe, recipeToJson, splitStep, type Recipe } from '../src/recipe.js';
-import { parseBudget, tune } from '../src/tune.js';
+import { describeRecipe, levelRecipe, recipeToJson, splitStep, type Recipe } from '../src/recipe/recipe.js';
+import { parseBudget, tune } from '../src/search/tune.js';
 
 export interface VectorizeBenchOptions {
   /** Suite names or kernel URIs. */

@@ -11,8 +11,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
-import { runLeaderboard } from './leaderboard.js';
-import type { Task } from './tasks.js';
+import { runLeaderboard } from '../src/leaderboard/run.js';
+import type { Task } from '../src/leaderboard/tasks.js';
 import { startLocalRedis } from '../src/queue/local-redis.js';
 import { spawnCli } from '../src/queue/spawn.js';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { defaultSpace } from '../src/space.js';
+import { defaultSpace } from '../src/search/space.js';
 import { projectRoot } from '../src/kernels/index.js';
 import { OWN_PASSES, QUICK_BUDGET, benchSteps, invert, ownSteps, parseOptions, type PassesBenchResults, type Ratio } from '../bench/passes.js';
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { random } from '../agents/random.js';
-import { defaultSpace } from '../src/space.js';
-import type { EvalRecord } from '../src/evaluate.js';
-import { single } from '../src/objective.js';
+import { defaultSpace } from '../src/search/space.js';
+import type { EvalRecord } from '../src/types.js';
+import { single } from '../src/evaluate/objective.js';
 
 function proposals(seed: number, n: number): string[] {
   const agent = random.create({ space: defaultSpace(), rng: seedrandom(`wasmtune:${seed}`), objective: single('size') }, random.defaults);

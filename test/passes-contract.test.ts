@@ -1,10 +1,10 @@
 // The contract of the pass catalog: every pass, alone, keeps every suite kernel valid and output-equal
 // (with its declared requirements met). A pass that broke a kernel would have to leave the catalog.
 import { describe, expect, it } from 'vitest';
-import { Evaluator } from '../src/evaluate.js';
+import { Evaluator } from '../src/evaluate/evaluator.js';
 import { listSuite, loadKernel } from '../src/kernels/index.js';
 import { PASSES, expandStep } from '../src/passes/registry.js';
-import { DEFAULT_KNOBS, type Recipe } from '../src/recipe.js';
+import { DEFAULT_KNOBS, type Recipe } from '../src/recipe/recipe.js';
 
 const passes = [...PASSES.values()].filter((p) => p.origin !== 'pipeline');
 

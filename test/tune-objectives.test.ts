@@ -2,10 +2,10 @@
 // and a wall-time budget that ends the search. On bfs: its modules build quickly, and size and brotli
 // disagree on it often enough that the front usually has more than one member.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Evaluator } from '../src/evaluate.js';
+import { Evaluator } from '../src/evaluate/evaluator.js';
 import { loadKernel, type Kernel } from '../src/kernels/index.js';
-import { tune } from '../src/tune.js';
-import { parseObjective } from '../src/objective.js';
+import { tune } from '../src/search/tune.js';
+import { parseObjective } from '../src/evaluate/objective.js';
 import { random } from '../agents/random.js';
 import { anneal } from '../agents/anneal.js';
 

@@ -1,7 +1,7 @@
 /** The builder process: owns one Binaryen instance; see builder.ts. */
 import { FatalError, serve } from '../proc/child.js';
 import { BinaryenFailure, build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from './module.js';
-import type { Recipe } from '../recipe.js';
+import type { Recipe } from '../recipe/recipe.js';
 import { customPassFunctions } from '../passes/custom/index.js';
 
 export type BuilderRequest =

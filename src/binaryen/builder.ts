@@ -5,7 +5,7 @@
 import { ChildWorker, childEntry } from '../proc/child.js';
 import type { BuilderRequest, BuilderResponse, BuildOutcome } from './builder-child.js';
 import type { ModuleFacts } from './module.js';
-import type { Recipe } from '../recipe.js';
+import type { Recipe } from '../recipe/recipe.js';
 import { WasmtuneError } from '../errors.js';
 
 export type BuildResult =

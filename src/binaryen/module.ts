@@ -3,50 +3,18 @@
  * of them from the recipe, so no setting leaks from one candidate into the next.
  */
 import binaryen from 'binaryen';
-import type { Knobs, Recipe } from '../recipe.js';
-import { PIPELINES, isPipeline, splitStep } from '../recipe.js';
+import type { Knobs, Recipe } from '../recipe/recipe.js';
+import { PIPELINES, isPipeline, splitStep } from '../recipe/recipe.js';
+import { DEFAULT_FEATURES, ENGINE_FEATURES, FEATURE_BITS, FEATURE_FLAGS, featureFlags, featureNames } from './features.js';
+
+export { DEFAULT_FEATURES, ENGINE_FEATURES, featureFlags, featureNames };
 
 const b = binaryen as typeof binaryen & { getExceptionMessage?: (e: unknown) => [string, string] };
 
-/** Features that `wasm-opt` enables by default (v132: `--print-features` on an empty module). */
-export const DEFAULT_FEATURES = binaryen.Features.MutableGlobals | binaryen.Features.SignExt;
-
-// Binaryen asserts that bulk memory implies its "opt" half and reference types imply overlong
-// call_indirect encodings; wasm-opt's --enable flags set both halves, and so do we.
-const BULK = binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt;
-const REFS = binaryen.Features.ReferenceTypes | binaryen.Features.CallIndirectOverlong;
-
-/** Features Node 20's V8 runs; a module is only ever given features from this set. */
-const ENGINE_FEATURES =
-  binaryen.Features.MutableGlobals |
-  binaryen.Features.SignExt |
-  binaryen.Features.NontrappingFPToInt |
-  BULK |
-  binaryen.Features.Multivalue |
-  REFS |
-  binaryen.Features.SIMD128 |
-  binaryen.Features.TailCall |
-  binaryen.Features.ExceptionHandling;
-
-const FEATURE_FLAGS: Array<[number, string]> = [
-  [binaryen.Features.MutableGlobals, 'mutable-globals'],
-  [binaryen.Features.SignExt, 'sign-ext'],
-  [binaryen.Features.NontrappingFPToInt, 'nontrapping-float-to-int'],
-  [BULK, 'bulk-memory'],
-  [binaryen.Features.Multivalue, 'multivalue'],
-  [REFS, 'reference-types'],
-  [binaryen.Features.SIMD128, 'simd'],
-  [binaryen.Features.TailCall, 'tail-call'],
-  [binaryen.Features.ExceptionHandling, 'exception-handling'],
-];
-
-/** `--enable-…` flags for the features beyond wasm-opt's defaults. */
-export function featureFlags(features: number): string[] {
-  return FEATURE_FLAGS.filter(([bit]) => (features & bit) === bit && (DEFAULT_FEATURES & bit) === 0).map(([, n]) => `--enable-${n}`);
-}
-
-export function featureNames(features: number): string[] {
-  return FEATURE_FLAGS.filter(([bit]) => (features & bit) === bit).map(([, n]) => n);
+// The feature tables are data in features.ts, so that the parent process never loads binaryen.js; they
+// must name the same bits as this version of Binaryen.
+for (const [name, bit] of Object.entries(FEATURE_BITS)) {
+  if ((binaryen.Features as unknown as Record<string, number>)[name] !== bit) throw new Error(`binaryen.Features.${name} is not ${bit}: update src/binaryen/features.ts for this Binaryen version`);
 }
 
 /** A failure inside Binaryen, classified. `abort` means Binaryen's state is undefined afterwards. */

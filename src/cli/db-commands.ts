@@ -7,10 +7,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmtuneError, messageOf } from '../errors.js';
 import { DEFAULT_DB_FILE, ResultsDb, kernelIdentity, type EvaluationRow, type RunInfo } from '../db/index.js';
-import { describeRecipe, type Recipe } from '../recipe.js';
+import { describeRecipe, type Recipe } from '../recipe/recipe.js';
 import type { Kernel } from '../kernels/index.js';
-import type { EvalRecord } from '../evaluate.js';
-import type { Budget, RunStore, TuneReport } from '../tune.js';
+import type { EvalRecord } from '../types.js';
+import type { Budget, RunStore, TuneReport } from '../types.js';
 import type { Io } from './main.js';
 
 /** The database file: --db, else $WASMTUNE_DB, else .wasmtune/wasmtune.db under the working directory. */

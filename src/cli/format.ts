@@ -1,8 +1,8 @@
 /** Plain-text tables for the terminal. */
 import type { Estimate } from '../measure/stats.js';
-import type { OptLevelName } from '../recipe.js';
-import type { FrontEntry, ResultEntry } from '../tune.js';
-import { describeRecipe } from '../recipe.js';
+import type { OptLevelName } from '../recipe/recipe.js';
+import type { FrontEntry, ResultEntry } from '../types.js';
+import { describeRecipe } from '../recipe/recipe.js';
 
 export function formatEstimate(e: Estimate): string {
   return `${e.median.toFixed(3)} [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]`;

@@ -1,6 +1,6 @@
 /** How the database identifies a loaded kernel: its URI and the content hashes of its module and harness. */
 import { readFileSync } from 'node:fs';
-import { contentHash } from '../evaluate.js';
+import { contentHash } from '../evaluate/evaluator.js';
 import type { Kernel } from '../kernels/index.js';
 import type { KernelIdentity } from './database.js';
 

@@ -4,13 +4,14 @@
  * replays exactly. Rewards are the improvement of the objective normalised to a named baseline (-O3 for
  * runtime, -Oz for sizes) and say whether they are deterministic.
  */
-import { Evaluator, type EvalRecord, type Metrics } from '../evaluate.js';
-import { METRIC_BASELINE, type Metric } from '../objective.js';
+import { Evaluator } from '../evaluate/evaluator.js';
+import { type EvalRecord, type Metrics } from '../types.js';
+import { METRIC_BASELINE, type Metric } from '../evaluate/objective.js';
 import { loadKernel, type Kernel } from '../kernels/index.js';
-import { DEFAULT_KNOBS, checkKnob, levelRecipe, recipeToJson, type KnobName, type Recipe } from '../recipe.js';
+import { DEFAULT_KNOBS, checkKnob, levelRecipe, recipeToJson, type KnobName, type Recipe } from '../recipe/recipe.js';
 import { expandStep } from '../passes/registry.js';
 import { WasmtuneError } from '../errors.js';
-import type { OptLevelName } from '../recipe.js';
+import type { OptLevelName } from '../recipe/recipe.js';
 
 export type Action =
   | { kind: 'pass'; name: string }

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WasmtuneError, didYouMean, messageOf } from '../errors.js';
 import { loadHarness, type LoadedHarness } from '../harness/load.js';
-import { watToWasm } from '../wat.js';
+import { watToWasm } from './wat.js';
 
 export const DEFAULT_SUITE = 'wasmtune-v0';
 export const URI_PREFIX = 'kernel://';

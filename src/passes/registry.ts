@@ -9,7 +9,7 @@
  * a step with a missing or bad argument fails with the values the pass takes.
  */
 import { WasmtuneError, didYouMean } from '../errors.js';
-import { PIPELINES, splitStep } from '../recipe.js';
+import { PIPELINES, splitStep } from '../recipe/recipe.js';
 import { BINARYEN_PASSES, EXCLUDED_PASSES, type PassRequirement } from './binaryen-passes.js';
 import { CUSTOM_PASSES, type PassParam } from './custom/index.js';
 

@@ -11,8 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
-import type { Task } from '../../bench/tasks.js';
-import type { Row } from '../../bench/leaderboard.js';
+import type { Task } from '../leaderboard/tasks.js';
+import type { Row } from '../leaderboard/rows.js';
 import type { PortableRun } from '../db/index.js';
 import { QUEUE_NAME, closeRedis, openRedis } from './connection.js';
 import { jobIdOf, type JobProgress, type LeaderboardJob, type LeaderboardResult } from './jobs.js';

@@ -1,6 +1,6 @@
 /** What a leaderboard job carries, what it returns, and how its id is made. */
-import type { Task } from '../../bench/tasks.js';
-import type { Row } from '../../bench/leaderboard.js';
+import type { Task } from '../leaderboard/tasks.js';
+import type { Row } from '../leaderboard/rows.js';
 import type { PortableRun } from '../db/index.js';
 
 /** One (kernel, agent, seed) of a task. Kernels are suite URIs or paths that exist on every worker. */

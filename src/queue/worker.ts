@@ -18,11 +18,12 @@
  */
 import { hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
-import { failedRow, openKernel, runAndReplay, type KernelSession } from '../../bench/leaderboard.js';
+import { failedRow } from '../leaderboard/rows.js';
+import { openKernel, runAndReplay, type KernelSession } from '../leaderboard/run.js';
 import { ResultsDb } from '../db/index.js';
 import { QUEUE_NAME, closeRedis, openRedis } from './connection.js';
 import type { JobProgress, LeaderboardJob, LeaderboardResult } from './jobs.js';
-import type { Progress } from '../tune.js';
+import type { Progress } from '../types.js';
 
 export interface WorkerOptions {
   /** `redis://host:port/db` */

@@ -1,6 +1,7 @@
 /** The tables of a report, defined once for the HTML page, the Markdown and the CSV. */
-import type { AgentSummary, Row } from '../../bench/leaderboard.js';
-import { describeRecipe } from '../recipe.js';
+import type { AgentSummary } from '../leaderboard/summary.js';
+import type { Row } from '../leaderboard/rows.js';
+import { describeRecipe } from '../recipe/recipe.js';
 import { shortKernel } from './convergence.js';
 import type { ReportData } from './types.js';
 

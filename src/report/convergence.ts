@@ -6,8 +6,8 @@
  * runtime tasks). A size trace becomes a ratio by dividing by the -Oz module's bytes, which the row gives
  * (its baselines, or its size ÷ its size ratio). A trace that cannot be normalised is left out.
  */
-import type { Row } from '../../bench/leaderboard.js';
-import type { Task } from '../../bench/tasks.js';
+import type { Row } from '../leaderboard/rows.js';
+import type { Task } from '../leaderboard/tasks.js';
 import { geomean } from '../measure/stats.js';
 
 /** The row's trace as ratios to the task's baseline, or undefined when it has none or cannot be normalised. */

@@ -3,14 +3,14 @@
  * convergence, the runtime–size picture and per-kernel detail. The plots are Vega-Lite specifications
  * rendered in the page by the inlined Vega bundles (see bundles.ts): the page makes no network request.
  */
-import { OPT_LEVEL_NAMES } from '../recipe.js';
+import { OPT_LEVEL_NAMES } from '../recipe/recipe.js';
 import { plottingBundles } from './bundles.js';
 import { agentColumns, f4, kernelColumns, RUN_COLUMNS, type Column } from './columns.js';
 import { convergence, shortKernel } from './convergence.js';
 import { paretoView } from './pareto.js';
 import { convergenceSpec, paretoSpec } from './specs.js';
 import type { ReportData } from './types.js';
-import type { Row } from '../../bench/leaderboard.js';
+import type { Row } from '../leaderboard/rows.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

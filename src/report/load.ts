@@ -5,12 +5,13 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { evalsTo95, summarize, type BaselineFigures, type Row } from '../../bench/leaderboard.js';
-import type { Task } from '../../bench/tasks.js';
+import { evalsTo95, type BaselineFigures, type Row } from '../leaderboard/rows.js';
+import { summarize } from '../leaderboard/summary.js';
+import type { Task } from '../leaderboard/tasks.js';
 import { WasmtuneError, messageOf } from '../errors.js';
-import { METRIC_BASELINE, type Metric } from '../objective.js';
-import { OPT_LEVEL_NAMES, type OptLevelName } from '../recipe.js';
-import type { TuneReport } from '../tune.js';
+import { METRIC_BASELINE, type Metric } from '../evaluate/objective.js';
+import { OPT_LEVEL_NAMES, type OptLevelName } from '../recipe/recipe.js';
+import type { TuneReport } from '../types.js';
 import type { ReportData } from './types.js';
 
 function readJson(path: string): unknown {

@@ -11,10 +11,10 @@
  * - A task that measured only size has no runtime axis: the picture is each run's size ratio per agent,
  *   with the -O levels whose sizes are known, and the "front" is the smallest size.
  */
-import type { Row } from '../../bench/leaderboard.js';
+import type { Row } from '../leaderboard/rows.js';
 import { geomean } from '../measure/stats.js';
-import { OPT_LEVEL_NAMES, type OptLevelName } from '../recipe.js';
-import type { TuneReport } from '../tune.js';
+import { OPT_LEVEL_NAMES, type OptLevelName } from '../recipe/recipe.js';
+import type { TuneReport } from '../types.js';
 import { shortKernel } from './convergence.js';
 import type { ReportData } from './types.js';
 

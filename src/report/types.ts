@@ -1,7 +1,8 @@
 /** What a report is made of: runs as leaderboard rows, whatever they came from. */
-import type { Row, Summary } from '../../bench/leaderboard.js';
-import type { Task } from '../../bench/tasks.js';
-import type { TuneReport } from '../tune.js';
+import type { Row } from '../leaderboard/rows.js';
+import type { Summary } from '../leaderboard/summary.js';
+import type { Task } from '../leaderboard/tasks.js';
+import type { TuneReport } from '../types.js';
 
 export interface ReportData {
   /** What the report was made from: a leaderboard directory, or one or more tune reports. */

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { anneal, hill } from '../../agents/anneal.js';
 import { toGenes } from '../../agents/mutate.js';
-import type { AgentInfo } from '../../src/agent.js';
-import type { EvalRecord } from '../../src/evaluate.js';
-import { KNOB_SPACE, type KnobName, type Recipe } from '../../src/recipe.js';
-import { defaultSpace } from '../../src/space.js';
+import type { AgentInfo } from '../../src/search/agent.js';
+import type { EvalRecord } from '../../src/types.js';
+import { KNOB_SPACE, type KnobName, type Recipe } from '../../src/recipe/recipe.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { syntheticSuite, tuneSuite } from './common.js';
-import { single } from '../../src/objective.js';
+import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(anneal);
 syntheticSuite(hill);

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { AucBandit, bandit, createBandit } from '../../agents/bandit.js';
-import type { Agent } from '../../src/agent.js';
-import { DEFAULT_KNOBS, type Recipe } from '../../src/recipe.js';
-import { defaultSpace } from '../../src/space.js';
+import type { Agent } from '../../src/search/agent.js';
+import { DEFAULT_KNOBS, type Recipe } from '../../src/recipe/recipe.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
-import { single } from '../../src/objective.js';
+import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(bandit, 300, false);
 

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { cem } from '../../agents/cem.js';
-import { defaultSpace } from '../../src/space.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
-import { single } from '../../src/objective.js';
-import type { EvalRecord } from '../../src/evaluate.js';
-import { recipeHash, type Recipe } from '../../src/recipe.js';
+import { single } from '../../src/evaluate/objective.js';
+import type { EvalRecord } from '../../src/types.js';
+import { recipeHash, type Recipe } from '../../src/recipe/recipe.js';
 import { drive, syntheticSuite, tuneSuite } from './common.js';
 
 syntheticSuite(cem);

@@ -3,15 +3,16 @@
  * suite kernel, and a fast synthetic objective that drives an agent through many ask/tell steps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentInfo } from '../../src/agent.js';
-import { Evaluator, type EvalRecord } from '../../src/evaluate.js';
+import type { AgentInfo } from '../../src/search/agent.js';
+import { Evaluator } from '../../src/evaluate/evaluator.js';
+import { type EvalRecord } from '../../src/types.js';
 import { loadKernel, type Kernel } from '../../src/kernels/index.js';
 import { isKnownStep } from '../../src/passes/registry.js';
-import { tune, type TuneResult } from '../../src/tune.js';
-import { DEFAULT_KNOBS, recipeHash, type Recipe } from '../../src/recipe.js';
-import { defaultSpace, type SearchSpace } from '../../src/space.js';
+import { tune, type TuneResult } from '../../src/search/tune.js';
+import { DEFAULT_KNOBS, recipeHash, type Recipe } from '../../src/recipe/recipe.js';
+import { defaultSpace, type SearchSpace } from '../../src/search/space.js';
 import seedrandom from 'seedrandom';
-import { single } from '../../src/objective.js';
+import { single } from '../../src/evaluate/objective.js';
 
 export const KERNEL = 'kernel://wasmtune-v0/crc32';
 export const BUDGET = 12;

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { ga, gaPmx } from '../../agents/ga.js';
-import { defaultSpace } from '../../src/space.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { drive, syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
-import { single } from '../../src/objective.js';
+import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(ga);
 syntheticSuite(gaPmx);

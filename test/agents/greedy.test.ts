@@ -1,9 +1,9 @@
 // greedy: one-step extensions, sweep by sweep, until a sweep brings no improvement.
 import { describe, expect, it } from 'vitest';
 import { greedy } from '../../agents/greedy.js';
-import { defaultSpace } from '../../src/space.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { drive, syntheticSuite, tuneSuite } from './common.js';
-import { single } from '../../src/objective.js';
+import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(greedy);
 

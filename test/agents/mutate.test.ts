@@ -15,8 +15,8 @@ import {
   type Gene,
 } from '../../agents/mutate.js';
 import { getPass, isKnownStep } from '../../src/passes/registry.js';
-import { DEFAULT_KNOBS, KNOB_SPACE, type KnobName, type Recipe } from '../../src/recipe.js';
-import { defaultSpace, randomRecipe } from '../../src/space.js';
+import { DEFAULT_KNOBS, KNOB_SPACE, type KnobName, type Recipe } from '../../src/recipe/recipe.js';
+import { defaultSpace, randomRecipe } from '../../src/search/space.js';
 import { expectValidRecipe } from './common.js';
 
 const space = defaultSpace({ maxLength: 12 });

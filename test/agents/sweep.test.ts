@@ -1,8 +1,8 @@
 // sweep: every catalog pass screened once in groups before a pipeline, then hill climbing from the best.
 import { describe, expect, it } from 'vitest';
 import { sweep } from '../../agents/sweep.js';
-import { defaultSpace } from '../../src/space.js';
-import { isPipeline, type Recipe } from '../../src/recipe.js';
+import { defaultSpace } from '../../src/search/space.js';
+import { isPipeline, type Recipe } from '../../src/recipe/recipe.js';
 import { toGenes } from '../../agents/mutate.js';
 import { drive, syntheticSuite, tuneSuite } from './common.js';
 

@@ -7,8 +7,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLeaderboard, type Row } from '../../bench/leaderboard.js';
-import type { Task } from '../../bench/tasks.js';
+import { runLeaderboard } from '../../src/leaderboard/run.js';
+import { type Row } from '../../src/leaderboard/rows.js';
+import type { Task } from '../../src/leaderboard/tasks.js';
 import { ResultsDb } from '../../src/db/index.js';
 import { cli } from '../helpers.js';
 

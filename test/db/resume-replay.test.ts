@@ -7,11 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { random } from '../../agents/random.js';
-import { Evaluator } from '../../src/evaluate.js';
+import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel, type Kernel } from '../../src/kernels/index.js';
 import { kernelIdentity, ResultsDb } from '../../src/db/index.js';
-import { tune, type RunStore, type TuneOptions } from '../../src/tune.js';
-import { recipeHash } from '../../src/recipe.js';
+import { tune, type TuneOptions } from '../../src/search/tune.js';
+import { type RunStore } from '../../src/types.js';
+import { recipeHash } from '../../src/recipe/recipe.js';
 import { WasmtuneError } from '../../src/errors.js';
 
 const fx = (f: string) => new URL(`../fixtures/${f}`, import.meta.url).pathname;

@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Evaluator, QUICK } from '../../src/evaluate.js';
+import { Evaluator, QUICK } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { describeMachine, kernelIdentity, ResultsDb } from '../../src/db/index.js';
-import { levelRecipe } from '../../src/recipe.js';
+import { levelRecipe } from '../../src/recipe/recipe.js';
 
 const fx = (f: string) => new URL(`../fixtures/${f}`, import.meta.url).pathname;
 const file = join(mkdtempSync(join(tmpdir(), 'wasmtune-db-')), 'cache.db');

@@ -9,7 +9,7 @@ import { splitLocalsModule, type SplitStats } from '../../src/passes/custom/coal
 import { CUSTOM_PASSES, customPassFunctions } from '../../src/passes/custom/index.js';
 import { PASSES } from '../../src/passes/registry.js';
 import { listSuite } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS } from '../../src/recipe.js';
+import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
 import { FULL, KernelCheck, goldenDir, runExport, sample } from './suite.js';
 
 const golden = goldenDir('coalesce');

@@ -5,9 +5,9 @@ import seedrandom from 'seedrandom';
 import { binaryen, build, DEFAULT_FEATURES, parseWat, type ModulePass } from '../../src/binaryen/module.js';
 import { CUSTOM_PASSES, customPassFunctions } from '../../src/passes/custom/index.js';
 import { PASSES, expandStep, getPass, isKnownStep } from '../../src/passes/registry.js';
-import { DEFAULT_KNOBS, levelRecipe, parseRecipe, recipeToJson, recipesEqual, splitStep, type Recipe } from '../../src/recipe.js';
-import { defaultSpace, randomStep } from '../../src/space.js';
-import { wasmOptArgs, wasmOptCommand, wasmOptPrefix } from '../../src/commandline.js';
+import { DEFAULT_KNOBS, levelRecipe, parseRecipe, recipeToJson, recipesEqual, splitStep, type Recipe } from '../../src/recipe/recipe.js';
+import { defaultSpace, randomStep } from '../../src/search/space.js';
+import { wasmOptArgs, wasmOptCommand, wasmOptPrefix } from '../../src/recipe/commandline.js';
 import { WasmtuneError } from '../../src/errors.js';
 
 const parameterised = Object.entries(CUSTOM_PASSES).filter(([, p]) => p.param);

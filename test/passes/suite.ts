@@ -16,12 +16,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { binaryen, build, checkBuilt, detectFeatures, moduleFacts, type ModuleFacts } from '../../src/binaryen/module.js';
 import { customPassFunctions } from '../../src/passes/custom/index.js';
-import { compareOutputs } from '../../src/harness/compare.js';
+import { compareOutputs } from '../../src/validate/compare.js';
 import type { LoadedHarness } from '../../src/harness/load.js';
 import { detachOutputs, instantiateHarness } from '../../src/harness/instance.js';
 import type { OutputValue } from '../../src/harness/types.js';
 import { loadKernel, type Kernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS } from '../../src/recipe.js';
+import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
 
 /** `WASMTUNE_FULL=1`: every kernel, recipe and seed; the default run checks a sample of each. */
 export const FULL = process.env.WASMTUNE_FULL === '1';

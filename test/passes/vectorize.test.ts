@@ -8,9 +8,9 @@ import { DEFAULT_FEATURES, binaryen, build, checkBuilt, detectFeatures } from '.
 import { CUSTOM_PASSES, customPassFunctions } from '../../src/passes/custom/index.js';
 import { analyzeVectorization, vectorizeModule, type VectorizeOptions, type VectorizeReport } from '../../src/passes/custom/vectorize.js';
 import { PASSES } from '../../src/passes/registry.js';
-import { defaultSpace } from '../../src/space.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { listSuite } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS } from '../../src/recipe.js';
+import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
 import { FULL, KernelCheck, goldenDir, sample } from './suite.js';
 
 const golden = goldenDir('vectorize');

@@ -1,9 +1,9 @@
 // A Binaryen abort inside a pass (constraint-analysis asserts on wordfreq; the catalog excludes it for
 // that reason) is a recorded invalid candidate: the builder process is replaced and the next recipe builds.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Evaluator } from '../../src/evaluate.js';
+import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS, levelRecipe } from '../../src/recipe.js';
+import { DEFAULT_KNOBS, levelRecipe } from '../../src/recipe/recipe.js';
 
 let ev: Evaluator | undefined;
 afterAll(() => ev?.close());

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResultsDb } from '../../src/db/index.js';
 import { WasmtuneError } from '../../src/errors.js';
-import { DEFAULT_KNOBS } from '../../src/recipe.js';
+import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
 import { cli } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmtune-corrupt-'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Evaluator } from '../../src/evaluate.js';
+import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { WasmtuneError } from '../../src/errors.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResultsDb } from '../../src/db/index.js';
-import { recipeHash } from '../../src/recipe.js';
+import { recipeHash } from '../../src/recipe/recipe.js';
 import { cli } from '../helpers.js';
 import { runAndKill } from './kill.js';
 

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Evaluator } from '../../src/evaluate.js';
+import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS, levelRecipe } from '../../src/recipe.js';
+import { DEFAULT_KNOBS, levelRecipe } from '../../src/recipe/recipe.js';
 
 let ev: Evaluator | undefined;
 afterAll(() => ev?.close());

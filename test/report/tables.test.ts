@@ -10,7 +10,7 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { paretoView, nonDominated } from '../../src/report/pareto.js';
 import { convergence, normalisedCurve } from '../../src/report/convergence.js';
 import { cli } from '../helpers.js';
-import type { TuneReport } from '../../src/tune.js';
+import type { TuneReport } from '../../src/types.js';
 
 const size = resolve('bench/leaderboard/wasm-size-v0');
 const runtime = resolve('bench/leaderboard/wasm-runtime-v0');

@@ -1,0 +1,45 @@
+/**
+ * The agent contract: ask/tell. The tuning loop (src/tune.ts), not the agent, owns the budget, the
+ * evaluator and the records; an agent only proposes recipes and learns from what it is told.
+ */
+import type { EvalRecord } from '../types.js';
+import type { ObjectiveSpec } from '../evaluate/objective.js';
+import type { Recipe } from '../recipe/recipe.js';
+import type { Rng, SearchSpace } from './space.js';
+
+export interface AgentContext {
+  space: SearchSpace;
+  rng: Rng;
+  objective: ObjectiveSpec;
+  /** A recipe to start from (e.g. -O3's), when the user gave one. */
+  start?: Recipe;
+  /** The original module, for agents that look at it (the learned policy reads its features). */
+  module?: Uint8Array;
+}
+
+export interface Agent {
+  /**
+   * The next recipe to evaluate, or undefined when the agent has nothing more to try. The loop calls
+   * propose and observe strictly alternately: propose is never called while a proposal awaits its record.
+   */
+  propose(): Recipe | undefined;
+  /** The record of a proposal (its score: lower is better; undefined when invalid). */
+  observe(record: EvalRecord): void;
+  /**
+   * A record another technique proposed, when this agent runs inside a meta-technique: techniques share
+   * their results as OpenTuner's share one results database, so a local search can move to a better
+   * point someone else found. Never the reply to this agent's own proposal; optional.
+   */
+  share?(record: EvalRecord): void;
+}
+
+export interface AgentInfo<O extends Record<string, number | boolean | string> = Record<string, number | boolean | string>> {
+  readonly name: string;
+  readonly description: string;
+  readonly defaults: O;
+  create(ctx: AgentContext, options: O): Agent;
+}
+
+export function defineAgent<O extends Record<string, number | boolean | string>>(info: AgentInfo<O>): AgentInfo<O> {
+  return info;
+}

@@ -1,0 +1,270 @@
+/**
+ * The tuning loop: baselines, the agent's proposals under a budget, then an honest final measurement.
+ *
+ * Every -O level is evaluated first (outside the budget) and competes with the agent's candidates, so
+ * the result is never worse than the best of wasm-opt's fixed pipelines on the objective. For the
+ * runtime objective the top candidates by quick ratio are re-measured (selection), -O3 staying the winner
+ * unless one is faster with 95 % confidence, and the winner is then measured once more against every
+ * baseline (report): the reported figures never come from the measurement that picked the winner (the
+ * winner's curse).
+ */
+import seedrandom from 'seedrandom';
+import { Evaluator, FINAL } from '../evaluate/evaluator.js';
+import type { Budget, EvalRecord, FrontEntry, InvalidReason, Progress, ResultEntry, RunStore, RuntimeReport, TuneReport } from '../types.js';
+import type { Kernel } from '../kernels/index.js';
+import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
+import { defaultSpace, type SpaceOptions } from './space.js';
+import type { AgentInfo } from './agent.js';
+import type { Estimate } from '../measure/stats.js';
+import { wasmOptCommand } from '../recipe/commandline.js';
+import { WasmtuneError } from '../errors.js';
+import { featureNames } from '../binaryen/features.js';
+import { sizeOf } from '../measure/size.js';
+import { METRIC_BASELINE, describeObjective, metricRatio, metricValue, paretoFront, singleMetric, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from '../evaluate/objective.js';
+
+/** Parse `300` (evaluations) or `90s` / `5m` / `1h` (duration). */
+export function parseBudget(text: string): Budget {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
+  if (!m) throw new WasmtuneError('E_BAD_BUDGET', `Budget '${text}' must be a number of evaluations (300) or a duration (90s, 5m, 1h).`);
+  const n = Number(m[1]);
+  if (!m[2]) {
+    if (!Number.isInteger(n) || n < 1) throw new WasmtuneError('E_BAD_BUDGET', `Budget '${text}' must be a positive whole number of evaluations.`);
+    return { evaluations: n };
+  }
+  return { durationMs: n * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'] };
+}
+
+export interface TuneOptions {
+  agent: AgentInfo;
+  agentOptions: Record<string, number | boolean | string>;
+  budget: Budget;
+  objective: Metric | ObjectiveSpec;
+  seed: number;
+  start?: Recipe;
+  space?: SpaceOptions;
+  /** Candidates re-measured before the winner is chosen (runtime objective). */
+  finalists?: number;
+  /** Most Pareto-front members re-measured and reported (Pareto objectives with runtime). */
+  frontSize?: number;
+  /** Measure the final best's runtime against every baseline (default: when a harness exists). */
+  measureRuntime?: boolean;
+  onProgress?: (p: Progress) => void;
+  /** Where each evaluation is committed before the agent sees it, and an interrupted run's are replayed from. */
+  store?: RunStore;
+}
+
+export interface TuneResult {
+  report: TuneReport;
+  bestBytes: Uint8Array;
+  records: EvalRecord[];
+}
+
+/** Best-so-far score after each record (null until a valid one). */
+function bestSoFarScores(records: readonly EvalRecord[]): Array<number | null> {
+  let best: number | null = null;
+  return records.map((r) => {
+    if (r.state === 'ok' && (best === null || r.score < best)) best = r.score;
+    return best;
+  });
+}
+
+function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
+  return { recipe: recipeToJson(r.recipe), hash: r.hash, ...r.metrics };
+}
+
+export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): Promise<TuneResult> {
+  const t0 = performance.now();
+  const own = !ev;
+  ev ??= await Evaluator.create(kernel, { objective: opts.objective, ...(opts.store?.cache ? { cache: opts.store.cache } : {}) });
+  try {
+    return await run(kernel, opts, ev, t0);
+  } finally {
+    if (own) ev.close();
+  }
+}
+
+type Ok = Extract<EvalRecord, { state: 'ok' }>;
+interface Candidate {
+  rec: Ok;
+  origin: 'agent' | OptLevelName;
+}
+
+async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number): Promise<TuneResult> {
+  const spec = ev.objective;
+  if (describeObjective(toSpec(opts.objective)) !== describeObjective(spec)) {
+    throw new Error(`tune: objective '${describeObjective(toSpec(opts.objective))}' differs from the evaluator's '${describeObjective(spec)}'`);
+  }
+  const progress = (phase: Progress['phase'], evaluations: number, best: number | undefined) =>
+    opts.onProgress?.({ evaluations, budget: opts.budget, elapsedMs: performance.now() - t0, best, phase });
+
+  // Baselines: every -O level, evaluated like any candidate.
+  progress('baselines', 0, undefined);
+  const baseRecords = new Map<OptLevelName, EvalRecord>();
+  const o3 = await ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features);
+  if (ev.verified) {
+    await ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes);
+  }
+  if (!singleMetric(spec) && spec.terms.some((t) => t.metric !== 'runtime')) {
+    const oz = await ev.builder.build(kernel.bytes, levelRecipe('Oz'), ev.features);
+    ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
+  }
+  for (const level of OPT_LEVEL_NAMES) baseRecords.set(level, await ev.evaluate(levelRecipe(level)));
+
+  // Search.
+  const rng = seedrandom(`wasmtune:${opts.seed}`);
+  const tolerance = kernel.harness?.harness.tolerance;
+  const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
+  const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
+  const records: EvalRecord[] = [];
+  let best: Ok | undefined;
+  const searchStart = performance.now();
+  const within = () =>
+    (opts.budget.evaluations === undefined || records.length < opts.budget.evaluations) &&
+    (opts.budget.durationMs === undefined || performance.now() - searchStart < opts.budget.durationMs);
+  while (within()) {
+    const recipe = agent.propose();
+    if (!recipe) break;
+    const seq = records.length;
+    const stored = opts.store?.committed[seq];
+    if (stored && !recipesEqual(stored.recipe, recipe)) {
+      throw new WasmtuneError('E_RESUME_MISMATCH', `Cannot resume: the agent's proposal ${seq + 1} (${describeRecipe(recipe)}) differs from the stored one (${describeRecipe(stored.recipe)}). The agent, its options, the start recipe or the pass catalog changed since the run began.`);
+    }
+    const rec = stored ?? (await ev.evaluate(recipe));
+    if (!stored) opts.store?.commit(seq, rec);
+    records.push(rec);
+    agent.observe(rec);
+    if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
+    progress('search', records.length, best?.score);
+  }
+
+  // Pick the winner among the agent's best candidates and the baselines.
+  progress('final', records.length, best?.score);
+  const pool = new Map<string, Candidate>();
+  for (const [level, rec] of baseRecords) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: level });
+  for (const rec of records) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: 'agent' });
+  if (!pool.size) throw new WasmtuneError('E_HARNESS_FAILS', 'No valid module at all: not even -O0 of the original passed validation.');
+  const byScore = (a: Candidate, b: Candidate) => a.rec.score - b.rec.score || a.rec.recipe.passes.length - b.rec.recipe.passes.length;
+  const candidates = [...pool.values()].sort(byScore);
+
+  // With runtime in the objective, quick ratios only shortlist: the shortlisted candidates are re-measured
+  // with the full protocol, and those figures decide.
+  const remeasured = new Map<string, (Estimate & { baselineMs: number; candidateMs: number }) | undefined>();
+  const remeasure = async (c: Candidate) => {
+    const base = ev.runtimeBaseline!;
+    if (remeasured.has(c.rec.hash)) return;
+    const m = c.rec.hash === base.hash ? undefined : await ev.measure(base.bytes, ev.bytesOf(c.rec.hash)!, FINAL);
+    // A candidate that fails the full protocol (a trap or a timeout while timing) cannot win.
+    remeasured.set(c.rec.hash, typeof m === 'string' ? { median: Infinity, low: Infinity, high: Infinity, confidence: 0, n: 0, baselineMs: NaN, candidateMs: NaN } : m);
+  };
+  const finalRatio = (c: Candidate) => (remeasured.has(c.rec.hash) ? (remeasured.get(c.rec.hash)?.median ?? 1) : c.rec.metrics.quickRuntimeRatio);
+  const finalScore = (c: Candidate) => (usesRuntime(spec) ? ev.scoreOf(c.rec.metrics, finalRatio(c)) : c.rec.score);
+  const argmin = (cs: Candidate[]) => cs.reduce((w, c) => (finalScore(c) < finalScore(w) ? c : w));
+
+  let shortlist: Candidate[];
+  let frontMembers: Candidate[] | undefined;
+  const ratiosOf = (c: Candidate) => spec.terms.map((t) => (t.metric === 'runtime' ? (finalRatio(c) ?? NaN) : metricRatio(t.metric, c.rec.metrics, ev.sizeReference)));
+  if (spec.pareto) {
+    // The front by quick ratios; with runtime, its best-scoring members are re-measured and the front is
+    // recomputed from the final figures (a member that only noise put there drops out).
+    const quick = paretoFront(candidates, ratiosOf);
+    shortlist = usesRuntime(spec) ? quick.slice(0, opts.frontSize ?? 8) : quick;
+  } else {
+    const k = opts.finalists ?? 3;
+    shortlist = usesRuntime(spec) ? [...candidates.filter((c) => c.origin === 'agent').slice(0, k), ...candidates.filter((c) => c.origin !== 'agent').slice(0, 2)] : candidates.slice(0, 1);
+  }
+  if (usesRuntime(spec)) for (const c of shortlist) await remeasure(c);
+  if (spec.pareto) {
+    frontMembers = paretoFront(shortlist, ratiosOf).sort((a, b) => ratiosOf(a)[0]! - ratiosOf(b)[0]!);
+    if (frontMembers.length) shortlist = frontMembers;
+  }
+  // For runtime alone, -O3 (the reference) gives way only to a candidate whose full measurement is
+  // faster with 95 % confidence: the best of several noisy medians is biased low, a CI is the guard.
+  if (singleMetric(spec) === 'runtime') {
+    const o3Hash = ev.runtimeBaseline?.hash;
+    const o3 = candidates.find((c) => c.rec.hash === o3Hash);
+    const surelyFaster = shortlist.filter((c) => (remeasured.get(c.rec.hash)?.high ?? Infinity) < 1);
+    if (o3) shortlist = [o3, ...surelyFaster];
+  }
+  const winner = argmin(shortlist);
+
+  const bestBytes = ev.bytesOf(winner.rec.hash)!;
+  const measureRuntime = (opts.measureRuntime ?? true) && ev.verified;
+  const baselines: TuneReport['baselines'] = {};
+  const runtimeVs: Partial<Record<OptLevelName, Estimate>> = {};
+  const o3Rec = baseRecords.get('O3');
+  const o3Bytes = o3Rec?.state === 'ok' ? ev.bytesOf(o3Rec.hash) : undefined;
+  const toReport = (e: Estimate & { baselineMs: number; candidateMs: number }, baseline: OptLevelName): RuntimeReport => ({ ...e, baseline });
+  for (const [level, rec] of baseRecords) {
+    if (rec.state !== 'ok') {
+      baselines[level] = { invalid: `${rec.reason}: ${rec.detail}` };
+      continue;
+    }
+    const e = entry(rec);
+    if (measureRuntime && o3Bytes) {
+      const m = level === 'O3' ? undefined : await ev.measure(o3Bytes, ev.bytesOf(rec.hash)!, FINAL);
+      if (m && typeof m !== 'string') e.runtime = toReport(m, 'O3');
+      const vs = await ev.measure(ev.bytesOf(rec.hash)!, bestBytes, FINAL);
+      if (typeof vs !== 'string') runtimeVs[level] = vs;
+    }
+    baselines[level] = e;
+  }
+  const bestEntry = entry(winner.rec);
+  // An objective with runtime always reports an independent final measurement of the winner against -O3.
+  // When the winner is -O3's module itself the ratio is 1 by identity: timing a module against itself
+  // would only report noise.
+  if ((measureRuntime || (usesRuntime(spec) && ev.verified)) && o3Bytes) {
+    if (o3Rec?.state === 'ok' && winner.rec.hash === o3Rec.hash) {
+      const callMs = ev.runtimeBaseline?.callMs ?? NaN;
+      bestEntry.runtime = { median: 1, low: 1, high: 1, confidence: 1, n: 0, baseline: 'O3', candidateMs: callMs, baselineMs: callMs };
+    } else {
+      const m = await ev.measure(o3Bytes, bestBytes, FINAL);
+      if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
+    }
+  }
+  const one = singleMetric(spec);
+  const baseRec = one && baseRecords.get(METRIC_BASELINE[one]);
+  const finalRuntime = bestEntry.runtime?.median ?? NaN;
+  const scoreVsBaseline =
+    one === 'runtime' ? finalRuntime
+    : one ? (baseRec?.state === 'ok' ? metricValue(one, bestEntry) / metricValue(one, baseRec.metrics) : NaN)
+    : ev.scoreOf(winner.rec.metrics, usesRuntime(spec) ? finalRuntime : undefined);
+  const front = frontMembers?.map((c): FrontEntry => {
+    const est = remeasured.get(c.rec.hash);
+    return {
+      ...entry(c.rec), origin: c.origin,
+      ratios: Object.fromEntries(spec.terms.map((t, i) => [t.metric, ratiosOf(c)[i]!])),
+      ...(est ? { runtime: toReport(est, 'O3') } : {}),
+    };
+  });
+
+  const invalid = records.filter((r): r is Extract<EvalRecord, { state: 'invalid' }> => r.state === 'invalid');
+  const byReason: Partial<Record<InvalidReason, number>> = {};
+  for (const r of invalid) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+  const examples = [...new Map(invalid.map((r) => [r.reason, r])).values()].map((r) => ({ reason: r.reason, detail: r.detail, recipe: describeRecipe(r.recipe) }));
+
+  const report: TuneReport = {
+    kernel: kernel.uri,
+    agent: opts.agent.name,
+    agentOptions: opts.agentOptions,
+    objective: describeObjective(spec),
+    seed: opts.seed,
+    budget: opts.budget,
+    outputsVerified: ev.verified,
+    features: featureNames(ev.features),
+    best: {
+      ...bestEntry, origin: winner.origin, ...(measureRuntime ? { runtimeVs } : {}), scoreVsBaseline,
+      outputsChecked: !ev.verified ? 'not-verified' : tolerance ? 'within-tolerance' : 'bit-exact',
+    },
+    baselines,
+    ...(front ? { front } : {}),
+    evaluations: records.length,
+    curve: bestSoFarScores(records),
+    baselineEvaluations: baseRecords.size,
+    cacheHits: ev.cacheHits,
+    invalid: { total: invalid.length, byReason, examples },
+    wasmOpt: wasmOptCommand(winner.rec.recipe, ev.features),
+    walltimeMs: performance.now() - t0,
+    measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
+  };
+  return { report, bestBytes, records };
+}

@@ -1,0 +1,32 @@
+/**
+ * The differential check: a candidate runs on every harness seed and its outputs must equal the
+ * reference's (bit for bit, or within the harness tolerance). Every way it can fail is a result with a
+ * reason, never an exception.
+ */
+import type { LoadedHarness } from '../harness/load.js';
+import type { ModuleRef, Runner } from '../measure/runner.js';
+import type { InvalidReason } from '../types.js';
+import { compareOutputs } from './compare.js';
+import type { Reference } from './reference.js';
+
+export type DifferentialResult =
+  | { state: 'ok'; /** Linear memory after the run, bytes. */ peakMemoryBytes: number }
+  | { state: 'invalid'; reason: Extract<InvalidReason, 'trap' | 'timeout' | 'runner-crash' | 'wrong-output'>; detail: string };
+
+export async function differentialCheck(runner: Runner, h: LoadedHarness, candidate: ModuleRef, reference: Reference, deadlineMs: number): Promise<DifferentialResult> {
+  const r = await runner.outputs(h.path, candidate, h.seeds, deadlineMs);
+  switch (r.state) {
+    case 'trap':
+      return { state: 'invalid', reason: 'trap', detail: `seed ${r.seed}, ${r.phase}: ${r.error}` };
+    case 'timeout':
+      return { state: 'invalid', reason: 'timeout', detail: r.error };
+    case 'crashed':
+      return { state: 'invalid', reason: 'runner-crash', detail: r.error };
+    case 'ok':
+      for (let i = 0; i < h.seeds.length; i++) {
+        const d = compareOutputs(reference.outputs[i]!, r.outputs[i]!, h.harness.tolerance);
+        if (d) return { state: 'invalid', reason: 'wrong-output', detail: `seed ${h.seeds[i]}: ${d}` };
+      }
+      return { state: 'ok', peakMemoryBytes: r.peakMemoryBytes };
+  }
+}
