@@ -24,7 +24,7 @@ import { baselinesTable, formatEstimate, frontTable } from './format.js';
 import { measureBaselines } from '../evaluate/baselines.js';
 import { FEATURE_NAMES, featureVector, moduleFeatures } from '../learn/features/features.js';
 import { train } from '../learn/train.js';
-import { sweep } from '../learn/model-selection.js';
+import { selectModel } from '../learn/model-selection.js';
 import { ALGOS, LEARNER_DEFAULTS, OPTIMIZER_CHOICES, type Algo } from '../learn/learner.js';
 import { Policy } from '../learn/policy.js';
 import { VARIANCE_ESTIMATORS, type GradientVariance } from '../learn/gradient-variance.js';
@@ -510,7 +510,7 @@ async function cmdSweep(values: Values, argv: string[], io: Io): Promise<number>
   const valKernels = numberFlag(values['val-kernels'], '--val-kernels', 8, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
   const out = resolve(values.out ?? join('wasmtune-out', `sweep-${common.objective}-s${common.seed}`));
   const metric = common.objective === 'size' ? '× -Oz' : '× -O3';
-  const result = await sweep({
+  const result = await selectModel({
     grid, ...(samples ? { samples } : {}), valKernels, train: common,
     onSetting: (r, i, n) => {
       if (!values.quiet && !values.json) io.stderr(`setting ${i + 1}/${n}  ${r.optimizer.padEnd(8)} lr ${String(r.lr).padEnd(7)} batch ${String(r.batch).padEnd(3)} validation ${r.validation.toFixed(4)} ${metric}  final reward ${r.finalReward.toFixed(4)}  ${(r.walltimeMs / 1000).toFixed(0)} s\n`);

@@ -1,7 +1,7 @@
 /**
- * Model selection for the policy (`wasmtune sweep`): train one policy per setting of a small grid of
+ * Model selection for the policy (`wasmtune select`): train one policy per setting of a small grid of
  * learning rate × batch size × optimizer (all of it, or a seeded random sample of it), and score each on
- * the validation split of generated kernels (`val-*`) by its zero-shot result (src/train.ts
+ * the validation split of generated kernels (`val-*`) by its zero-shot result (train.ts
  * validatePolicy). The suite is the test set and is never looked at here: selecting on it would make any
  * later figure on it optimistic. Every setting trains with the same seed, kernels and episode budget, so
  * settings differ only in what the grid varies.
@@ -11,24 +11,24 @@ import { train, validatePolicy, type TrainOptions, type Validation } from './tra
 import type { PolicyFile } from './policy.js';
 import { WasmtuneError } from '../errors.js';
 
-export interface SweepGrid {
+export interface ModelGrid {
   lr: number[];
   batch: number[];
   optimizer: string[];
 }
 
-export interface SweepOptions {
-  grid: SweepGrid;
+export interface SelectModelOptions {
+  grid: ModelGrid;
   /** Train only this many settings, drawn from the grid with the seed (default: all). */
   samples?: number;
   /** Validation kernels val-0 … val-(n−1). @default 8 */
   valKernels?: number;
   /** Everything else training takes (episodes, seed, objective, algo, …). */
   train: Omit<TrainOptions, 'lr' | 'batch' | 'optimizer' | 'onUpdate'>;
-  onSetting?: (row: SweepRow, index: number, total: number) => void;
+  onSetting?: (row: SelectionRow, index: number, total: number) => void;
 }
 
-export interface SweepRow {
+export interface SelectionRow {
   lr: number;
   batch: number;
   optimizer: string;
@@ -40,15 +40,15 @@ export interface SweepRow {
   walltimeMs: number;
 }
 
-export interface SweepResult {
-  rows: SweepRow[];
-  best: SweepRow;
+export interface SelectionResult {
+  rows: SelectionRow[];
+  best: SelectionRow;
   bestPolicy: PolicyFile;
   bestValidation: Validation;
 }
 
 /** The settings a sweep trains, in order: the grid, or `samples` of it drawn with the seed. */
-export function sweepSettings(grid: SweepGrid, samples: number | undefined, seed: number): Array<{ lr: number; batch: number; optimizer: string }> {
+export function gridSettings(grid: ModelGrid, samples: number | undefined, seed: number): Array<{ lr: number; batch: number; optimizer: string }> {
   for (const [k, v] of Object.entries(grid)) if (!Array.isArray(v) || !v.length) throw new WasmtuneError('E_USAGE', `The sweep grid needs at least one value of ${k}.`);
   const all = grid.optimizer.flatMap((optimizer) => grid.lr.flatMap((lr) => grid.batch.map((batch) => ({ lr, batch, optimizer }))));
   if (samples === undefined || samples >= all.length) return all;
@@ -61,17 +61,17 @@ export function sweepSettings(grid: SweepGrid, samples: number | undefined, seed
   return all.slice(0, samples);
 }
 
-export async function sweep(options: SweepOptions): Promise<SweepResult> {
-  const settings = sweepSettings(options.grid, options.samples, options.train.seed);
-  const rows: SweepRow[] = [];
-  let best: { row: SweepRow; file: PolicyFile; validation: Validation } | undefined;
+export async function selectModel(options: SelectModelOptions): Promise<SelectionResult> {
+  const settings = gridSettings(options.grid, options.samples, options.train.seed);
+  const rows: SelectionRow[] = [];
+  let best: { row: SelectionRow; file: PolicyFile; validation: Validation } | undefined;
   for (const [i, s] of settings.entries()) {
     const t0 = performance.now();
     const result = await train({ ...options.train, ...s });
     const validation = await validatePolicy(result.policy, options.train.objective, { kernels: options.valKernels ?? 8, ...(options.train.gen ? { gen: options.train.gen } : {}), ...(options.train.genDir ? { genDir: options.train.genDir } : {}) });
     const k = Math.max(1, Math.floor(result.curve.length / 5));
     const tail = result.curve.slice(-k);
-    const row: SweepRow = {
+    const row: SelectionRow = {
       ...s, validation: validation.geomean, validationInvalid: validation.invalid,
       finalReward: tail.reduce((a, e) => a + e.reward, 0) / tail.length, walltimeMs: performance.now() - t0,
     };

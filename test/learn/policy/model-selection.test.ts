@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { sweep, sweepSettings } from '../../../src/learn/model-selection.js';
+import { selectModel as sweep, gridSettings as sweepSettings } from '../../../src/learn/model-selection.js';
 import { cli } from '../../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmtune-sweep-'));
