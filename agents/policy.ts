@@ -1,5 +1,6 @@
 /**
- * The learned agents (the policy, its training and the committed files are src/learn/).
+ * The two learned agents, `policy` and `policy-search`. The policy itself, its learners and its training
+ * are in src/learn/; the committed policies in agents/policies/.
  *
  * As an agent (`--agent policy`): it loads a policy file (`policy=path.json`, or `--policy` on the
  * command line; by default the committed policy for the objective in agents/policies/, trained on

@@ -1,7 +1,7 @@
 /**
  * Benchmark of the optimizers on classic test functions (`npm run bench:optim`): how many steps and
  * gradient evaluations each optimizer of the project needs to reach the known minimum of each function in
- * src/optim/functions.ts, from the function's standard start.
+ * src/learn/optim/functions.ts, from the function's standard start.
  *
  * Protocol, per function and optimizer:
  *  - Reached means ‖x − x*‖₂ ≤ tolerance (default 1e-6), checked at the start and after every step.

@@ -8,7 +8,7 @@
  *  train    One policy per optimizer (sgd, momentum, rmsprop, adam, adamw, natural, flow), all with the
  *           same seed, generated training kernels, episodes, batch and network; only the optimizer and
  *           its stated step size differ. Every update records the gradient variance of five estimators
- *           (agents/policy.ts gradientVariance). Each policy is then scored zero-shot on the validation
+ *           (src/learn/gradient-variance.ts). Each policy is then scored zero-shot on the validation
  *           kernels `val-*`; the best one by validation becomes the committed policy
  *           (`agents/policies/<objective>.json`): model selection never looks at the suite.
  *  heldout  Zero-shot on the held-out suite (kernels/wasmtune-v0, never trained on or selected by): the
@@ -35,7 +35,7 @@ import { Policy, compactPolicyFile, rollout, type PolicyFile } from '../src/lear
 import { VARIANCE_ESTIMATORS } from '../src/learn/gradient-variance.js';
 import { defaultPolicyPath } from '../src/learn/sampler.js';
 import { Evaluator, FINAL } from '../src/evaluate/evaluator.js';
-import { WasmtuneError } from '../src/errors.js';
+import { WasmtuneError, messageOf } from '../src/errors.js';
 import { featureVector, moduleFeatures } from '../src/learn/features/features.js';
 import { listSuite, loadKernel, projectRoot } from '../src/kernels/index.js';
 import { geomean } from '../src/measure/stats.js';
@@ -392,16 +392,22 @@ export function renderMarkdown(r: PolicyBenchResults): string {
 // ── command line ─────────────────────────────────────────────────────────────────────────────────────
 
 function parseOptions(argv: string[]): PolicyBenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      stage: { type: 'string', default: STAGES.join(',') }, objective: { type: 'string', default: 'size' }, episodes: { type: 'string', default: '480' },
-      batch: { type: 'string', default: '8' }, 'train-kernels': { type: 'string', default: '24' }, 'val-kernels': { type: 'string', default: '8' },
-      seed: { type: 'string', default: '1' }, optimizers: { type: 'string', default: Object.keys(BENCH_LR).join(',') }, kernels: { type: 'string', default: 'suite' },
-      seeds: { type: 'string', default: '2' }, budget: { type: 'string', default: '200' }, jobs: { type: 'string', default: '2' }, out: { type: 'string' }, 'no-commit': { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        stage: { type: 'string', default: STAGES.join(',') }, objective: { type: 'string', default: 'size' }, episodes: { type: 'string', default: '480' },
+        batch: { type: 'string', default: '8' }, 'train-kernels': { type: 'string', default: '24' }, 'val-kernels': { type: 'string', default: '8' },
+        seed: { type: 'string', default: '1' }, optimizers: { type: 'string', default: Object.keys(BENCH_LR).join(',') }, kernels: { type: 'string', default: 'suite' },
+        seeds: { type: 'string', default: '2' }, budget: { type: 'string', default: '200' }, jobs: { type: 'string', default: '2' }, out: { type: 'string' }, 'no-commit': { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+  } catch (e) {
+    throw new WasmtuneError('E_USAGE', messageOf(e));
+  }
+  const { values } = parsed;
   const stages = values.stage.split(',').filter(Boolean);
   for (const st of stages) if (!(STAGES as readonly string[]).includes(st)) throw new WasmtuneError('E_USAGE', `Unknown stage '${st}': ${STAGES.join(', ')}.`);
   if (values.objective !== 'size' && values.objective !== 'runtime') throw new WasmtuneError('E_USAGE', `--objective must be size or runtime.`);

@@ -36,8 +36,9 @@ import { WasmtuneError, messageOf } from '../src/errors.js';
 import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
 import { geomean, type Estimate } from '../src/measure/stats.js';
 import { binaryen } from '../src/binaryen/module.js';
-import { SIMD_PASSES, analyzeVectorization, type VectorizeReport } from '../src/passes/custom/vectorize.js';
-import { describeRecipe, levelRecipe, recipeToJson, splitStep, type Recipe } from '../src/recipe/recipe.js';
+import { analyzeVectorization, type VectorizeReport } from '../src/passes/custom/vectorize.js';
+import { PASSES } from '../src/passes/registry.js';
+import { describeRecipe, levelRecipe, recipeToJson, type Recipe } from '../src/recipe/recipe.js';
 import { parseBudget, tune } from '../src/search/tune.js';
 
 export interface VectorizeBenchOptions {
@@ -149,7 +150,7 @@ async function buildChecked(ev: Evaluator, recipe: Recipe): Promise<{ bytes: Uin
   return c.state === 'ok' ? { bytes: c.bytes, hash: c.hash } : `${c.reason}: ${c.detail}`;
 }
 
-const isSimdStep = (s: string) => SIMD_PASSES.includes(splitStep(s).name);
+const isSimdStep = (s: string) => Boolean(PASSES.get(s)?.requires?.includes('simd'));
 
 async function benchKernel(v: { name: string; module: string; load: () => Promise<Kernel> }, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
   const t0 = performance.now();

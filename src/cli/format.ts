@@ -1,7 +1,8 @@
 /** Plain-text tables for the terminal. */
 import type { Estimate } from '../measure/stats.js';
 import type { OptLevelName } from '../recipe/recipe.js';
-import type { FrontEntry, ResultEntry } from '../types.js';
+import type { Budget, FrontEntry, ResultEntry } from '../types.js';
+import type { RunInfo } from '../db/index.js';
 import { describeRecipe } from '../recipe/recipe.js';
 
 export function formatEstimate(e: Estimate): string {
@@ -34,4 +35,14 @@ export function frontTable(front: readonly FrontEntry[]): string {
 function columns(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** A run's status, with how often it was resumed. */
+export function statusText(r: RunInfo): string {
+  return r.resumes ? `${r.status}, resumed ${r.resumes}×` : r.status;
+}
+
+/** A budget as the command line writes it: `100`, `90s`. */
+export function budgetText(b: Budget): string {
+  return b.evaluations !== undefined ? `${b.evaluations}` : `${(b.durationMs ?? 0) / 1000}s`;
 }

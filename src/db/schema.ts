@@ -9,9 +9,9 @@
  *   builder     Binaryen in the builder process: the module, or why none could be built
  *   validator   Binaryen's validator and the differential check on the harness seeds
  *   measurement sizes (src/measure/size.ts) and the runner's interleaved timing
- *   objective   the score computed from the metrics (src/objective.ts)
- *   loop        the tuning loop (src/tune.ts) and the command that started it
- *   leaderboard the leaderboard harness (bench/leaderboard.ts) and its collector
+ *   objective   the score computed from the metrics (src/evaluate/objective.ts)
+ *   loop        the tuning loop (src/search/tune.ts) and the command that started it
+ *   leaderboard the leaderboard harness (src/leaderboard/run.ts) and its collector
  *   queue       a queue worker (src/queue/worker.ts)
  *   database    SQLite itself (row ids, defaults)
  * Times are ISO 8601 UTC text; sizes in bytes; durations in ms.

@@ -1,11 +1,14 @@
-/** WebAssembly text → binary through wabt, for user modules given as .wat. */
-import wabtInit from 'wabt';
+/**
+ * WebAssembly text → binary through wabt, for user modules given as .wat. wabt is loaded on the first
+ * call, so a process that is never given text never loads it.
+ */
+import type wabtInit from 'wabt';
 import { WasmtuneError, messageOf } from '../errors.js';
 
 let wabt: Awaited<ReturnType<typeof wabtInit>> | undefined;
 
 export async function watToWasm(text: string, filename: string): Promise<Uint8Array> {
-  wabt ??= await wabtInit();
+  wabt ??= await (await import('wabt')).default();
   let mod: ReturnType<typeof wabt.parseWat> | undefined;
   try {
     mod = wabt.parseWat(filename, text, {

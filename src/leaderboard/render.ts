@@ -2,9 +2,21 @@
 import { commit, machine } from '../measure/provenance.js';
 import type { Summary } from './summary.js';
 
+/** Where and at which code a leaderboard ran, as its tables print it. */
+export interface Provenance {
+  commit: string;
+  /** `2 × AMD EPYC …, Node v20…`. */
+  machine: string;
+}
+
+/** This process's provenance; `outDir`, the leaderboard's output, does not make the code dirty. */
+export function provenance(outDir?: string): Provenance {
+  return { commit: commit(outDir ? [outDir] : []), machine: `${machine()}, Node ${process.version}` };
+}
+
 const f4 = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? '–' : x.toFixed(4));
 
-export function renderMarkdown(s: Summary, command?: string): string {
+export function renderMarkdown(s: Summary, command?: string, ran: Provenance = provenance()): string {
   const { task } = s;
   const vsBase = `×${task.baseline}`;
   const lines = [
@@ -13,7 +25,7 @@ export function renderMarkdown(s: Summary, command?: string): string {
     `${task.description}. Budget ${task.budget} evaluations per run, seeds ${task.seeds.join(', ')}, ${task.kernels.length} kernels; lower is better.`,
     '',
     ...(command ? ['```', command, '```', ''] : []),
-    `Commit ${commit(['bench/leaderboard'])}; machine: ${machine()}, Node ${process.version}.`,
+    `Commit ${ran.commit}; machine: ${ran.machine}.`,
     '',
     `| agent | geomean ${vsBase} | per-seed geomean (min – max) | size ×Oz | kernels vs random (better/worse) | evals to 95 % | evaluations | walltime/run s | invalid | rejected rows |`,
     '|---|---|---|---|---|---|---|---|---|---|',

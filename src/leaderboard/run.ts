@@ -4,7 +4,8 @@
  * again on the harness seeds) before its row counts, and the results are written as raw JSONL plus
  * Markdown and JSON tables.
  *
- * Output, in `<out>/` (by default `bench/leaderboard/<task>/`):
+ * Output, in `<out>/` (the command line's default is `wasmtune-out/leaderboard/<task>/` in the current
+ * directory):
  *   results.jsonl  one row per run, appended as runs finish (a killed run loses only runs in flight;
  *                  `--resume` skips the rows already there)
  *   table.md       per agent: geomean ratio to the task's baseline, its spread over seeds, kernels won
@@ -31,22 +32,21 @@
  *   with the caches warmed by the agents that ran before (agents run in registry order).
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { commit, machine } from '../measure/provenance.js';
+import { join, relative, resolve } from 'node:path';
 import { getAgent } from '../../agents/registry.js';
 import { Evaluator } from '../evaluate/evaluator.js';
 import type { EvalRecord, Progress } from '../types.js';
-import { loadKernel, type Kernel } from '../kernels/index.js';
+import { loadKernel, projectRoot, type Kernel } from '../kernels/index.js';
 import { messageOf } from '../errors.js';
 import { OPT_LEVEL_NAMES, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { tune } from '../search/tune.js';
-import { collectFromQueue, type QueueOptions } from '../queue/collect.js';
+import type { QueueOptions } from '../queue/collect.js';
 import { ResultsDb, kernelIdentity, type LeaderboardTag, type PortableRun } from '../db/index.js';
 import type { Task } from './tasks.js';
 import { bestSoFar, evalsTo95, failedRow, rowKey as key, type BaselineFigures, type Row } from './rows.js';
 import { replay } from './replay.js';
 import { summarize, type Summary } from './summary.js';
-import { renderMarkdown } from './render.js';
+import { provenance, renderMarkdown } from './render.js';
 
 export interface LeaderboardOptions {
   task: Task;
@@ -100,6 +100,8 @@ async function leaderboard(opts: LeaderboardOptions, db: ResultsDb | undefined):
   };
   if (opts.queue) {
     const todo = task.kernels.flatMap((kernel) => opts.agents.flatMap((agent) => task.seeds.filter((seed) => !done.has(key({ kernel, agent, seed }))).map((seed) => ({ kernel, agent, seed }))));
+    // BullMQ and ioredis are loaded only for a queued leaderboard.
+    const { collectFromQueue } = await import('../queue/collect.js');
     await collectFromQueue(opts.queue, { task, leaderboard: dir }, todo, emit, (k, error) => failedRow(task, k.kernel, k.agent, k.seed, error));
   }
 
@@ -115,8 +117,9 @@ async function leaderboard(opts: LeaderboardOptions, db: ResultsDb | undefined):
   if (!opts.queue) await Promise.all(Array.from({ length: Math.max(1, opts.jobs ?? 1) }, worker));
 
   const summary = summarize(task, opts.agents, rows);
-  writeFileSync(join(opts.outDir, 'table.json'), JSON.stringify({ ...summary, command: opts.command ?? null, commit: commit(['bench/leaderboard']), machine: `${machine()}, Node ${process.version}` }, null, 2) + '\n');
-  writeFileSync(join(opts.outDir, 'table.md'), renderMarkdown(summary, opts.command));
+  const ran = provenance(relative(projectRoot(), dir));
+  writeFileSync(join(opts.outDir, 'table.json'), JSON.stringify({ ...summary, command: opts.command ?? null, ...ran }, null, 2) + '\n');
+  writeFileSync(join(opts.outDir, 'table.md'), renderMarkdown(summary, opts.command, ran));
   return { rows, summary };
 }
 

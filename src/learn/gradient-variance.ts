@@ -1,3 +1,9 @@
+/**
+ * How noisy the policy gradient is: for one policy and one batch of episodes, the variance of the
+ * gradient estimate under several estimators (REINFORCE with and without the learned baseline, GAE at
+ * three λ). Training can record it at every update (`reportGradientVariance`), and train.ts
+ * varianceByBatch measures it as the batch grows; neither changes what is learned.
+ */
 import type { Policy, Transition } from './policy.js';
 import { advantages } from './learner.js';
 

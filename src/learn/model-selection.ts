@@ -47,9 +47,9 @@ export interface SelectionResult {
   bestValidation: Validation;
 }
 
-/** The settings a sweep trains, in order: the grid, or `samples` of it drawn with the seed. */
+/** The settings model selection trains, in order: the grid, or `samples` of it drawn with the seed. */
 export function gridSettings(grid: ModelGrid, samples: number | undefined, seed: number): Array<{ lr: number; batch: number; optimizer: string }> {
-  for (const [k, v] of Object.entries(grid)) if (!Array.isArray(v) || !v.length) throw new WasmtuneError('E_USAGE', `The sweep grid needs at least one value of ${k}.`);
+  for (const [k, v] of Object.entries(grid)) if (!Array.isArray(v) || !v.length) throw new WasmtuneError('E_USAGE', `The model-selection grid needs at least one value of ${k}.`);
   const all = grid.optimizer.flatMap((optimizer) => grid.lr.flatMap((lr) => grid.batch.map((batch) => ({ lr, batch, optimizer }))));
   if (samples === undefined || samples >= all.length) return all;
   if (!Number.isInteger(samples) || samples < 1) throw new WasmtuneError('E_USAGE', `--samples must be a whole number ≥ 1, got ${samples}.`);
@@ -61,6 +61,7 @@ export function gridSettings(grid: ModelGrid, samples: number | undefined, seed:
   return all.slice(0, samples);
 }
 
+/** Train every setting of the grid (or the sample), score each on the validation kernels, keep the best. */
 export async function selectModel(options: SelectModelOptions): Promise<SelectionResult> {
   const settings = gridSettings(options.grid, options.samples, options.train.seed);
   const rows: SelectionRow[] = [];

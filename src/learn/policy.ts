@@ -1,12 +1,14 @@
 /**
- * A learned policy that builds a recipe step by step.
+ * A learned policy that builds a recipe step by step: the policy and its file, one decision
+ * ({@link act}), and a whole episode without building ({@link rollout}).
  *
  * Episode. The state is the original module's features (features/features.ts) plus the steps applied so
  * far, the fraction of the episode used and the recipe's knobs; an action is one step of the catalog
  * (a pass, `wt-…:k` included, or a pipeline `-O1` … `-Oz`) or `stop`. An episode ends at `stop` or after
  * `maxSteps` steps; its recipe is the knobs plus the chosen steps (a pass that needs flat IR is preceded
  * by `flatten`, as everywhere). The reward comes at the end only: the recipe is built and validated once
- * per episode (train.ts says which reward), so an episode costs one evaluation.
+ * per episode, so an episode costs one evaluation. Training runs episodes in the environment
+ * (src/env/, train.ts says which reward); the agents, which propose whole recipes, roll out directly.
  *
  * Network. An Mlp from optim/: observation → tanh hidden layers → one logit per action, with a value
  * head on the last hidden layer (the learned baseline of REINFORCE, the critic of PPO). The learners
@@ -139,52 +141,65 @@ export interface Episode {
   recipe: Recipe;
 }
 
-export interface RolloutOptions {
-  /** 'greedy': the most probable allowed action; otherwise sampled with this RNG. */
+export interface RolloutOptions extends Omit<ActOptions, 'previous'> {
+  /** The recipe the episode extends (its knobs and steps come first). */
+  base?: Recipe;
+}
+
+export interface ActOptions {
+  /** 'greedy': the most probable allowed action; otherwise sampled with this RNG (one draw). */
   rng: Rng | 'greedy';
   /** Actions that may be chosen (stop always may); undefined: all. */
   allowed?: Uint8Array;
   /** Softmax temperature for sampling (1: the policy itself). */
   temperature?: number;
-  /** The recipe the episode extends (its knobs and steps come first). */
-  base?: Recipe;
+  /** The action taken just before, which a `noRepeat` policy may not take again (none: −1). */
+  previous?: number;
 }
 
-/** Run one episode of the policy on a module (its {@link featureVector}); rewards are left at 0. */
+/** One decision of the policy at an observation ({@link Policy.observe}); its reward is left at 0. */
+export function act(policy: Policy, obs: Float64Array, options: ActOptions): Transition {
+  const A = policy.actions.length;
+  const T = options.temperature ?? 1;
+  const f = policy.mlp.forward(policy.params, obs, 1);
+  let action = policy.stopIndex;
+  const previous = policy.noRepeat ? options.previous ?? -1 : -1;
+  const ok = (a: number) => a === policy.stopIndex || ((!options.allowed || options.allowed[a] === 1) && a !== previous);
+  if (options.rng === 'greedy') {
+    let best = -Infinity;
+    for (let a = 0; a < A; a++) if (ok(a) && f.logits[a]! > best) (best = f.logits[a]!, action = a);
+  } else {
+    let max = -Infinity;
+    for (let a = 0; a < A; a++) if (ok(a)) max = Math.max(max, f.logits[a]! / T);
+    let sum = 0;
+    const w = new Float64Array(A);
+    for (let a = 0; a < A; a++) if (ok(a)) sum += w[a] = Math.exp(f.logits[a]! / T - max);
+    let u = options.rng() * sum;
+    for (let a = 0; a < A; a++) {
+      if (!ok(a)) continue;
+      action = a;
+      u -= w[a]!;
+      if (u < 0) break;
+    }
+  }
+  return { obs, action, logProb: f.logProbs[action]!, value: f.values![0]!, reward: 0 };
+}
+
+/**
+ * Run one episode of the policy on a module (its {@link featureVector}) without building anything: the
+ * recipe is the result. Rewards are left at 0.
+ */
 export function rollout(policy: Policy, moduleVector: Float64Array, options: RolloutOptions): Episode {
   const knobs = { ...(options.base?.knobs ?? DEFAULT_KNOBS) };
   const prefix = options.base?.passes ?? [];
   const steps: string[] = [];
   const transitions: Transition[] = [];
-  const A = policy.actions.length;
-  const T = options.temperature ?? 1;
   for (let t = 0; t < policy.maxSteps; t++) {
     const obs = policy.observe(moduleVector, [...prefix, ...steps], knobs);
-    const f = policy.mlp.forward(policy.params, obs, 1);
-    let action = policy.stopIndex;
-    const previous = t > 0 && policy.noRepeat ? transitions[t - 1]!.action : -1;
-    const ok = (a: number) => a === policy.stopIndex || ((!options.allowed || options.allowed[a] === 1) && a !== previous);
-    if (options.rng === 'greedy') {
-      let best = -Infinity;
-      for (let a = 0; a < A; a++) if (ok(a) && f.logits[a]! > best) (best = f.logits[a]!, action = a);
-    } else {
-      let max = -Infinity;
-      for (let a = 0; a < A; a++) if (ok(a)) max = Math.max(max, f.logits[a]! / T);
-      let sum = 0;
-      const w = new Float64Array(A);
-      for (let a = 0; a < A; a++) if (ok(a)) sum += w[a] = Math.exp(f.logits[a]! / T - max);
-      let u = options.rng() * sum;
-      for (let a = 0; a < A; a++) {
-        if (!ok(a)) continue;
-        action = a;
-        u -= w[a]!;
-        if (u < 0) break;
-      }
-    }
-    transitions.push({ obs, action, logProb: f.logProbs[action]!, value: f.values![0]!, reward: 0 });
-    if (action === policy.stopIndex) break;
-    steps.push(policy.actions[action]!);
+    const tr = act(policy, obs, { ...options, previous: transitions[t - 1]?.action ?? -1 });
+    transitions.push(tr);
+    if (tr.action === policy.stopIndex) break;
+    steps.push(policy.actions[tr.action]!);
   }
   return { transitions, steps, recipe: { knobs, passes: [...prefix, ...steps.flatMap(expandStep)] } };
 }
-

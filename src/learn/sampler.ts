@@ -1,4 +1,8 @@
-/** A policy bound to one module and search space, as the learned agents use it. */
+/**
+ * A policy as the learned agents (agents/policy.ts) use it during tuning: bound to one module and search
+ * space, it gives its greedy recipe and fresh samples, masking the actions the space lacks; and where the
+ * committed policy for an objective lives.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentContext } from '../search/agent.js';

@@ -1,5 +1,7 @@
 /**
- * Training a recipe policy (agents/policy.ts) on generated kernels (src/gen/), never on the suite.
+ * Training a recipe policy (policy.ts) on generated kernels (gen/), never on the suite; and the policy's
+ * zero-shot result on held-back generated kernels ({@link validatePolicy}) and the noise of its gradient
+ * estimate as the batch grows ({@link varianceByBatch}).
  *
  * Data. The training kernels are the generator's `train-0` … `train-<K−1>` (`--kernels K`); the suite
  * (kernels/wasmtune-v0) is the held-out test set and is never loaded here, and `val-*` kernels are kept
@@ -7,31 +9,34 @@
  * the seed) and runs a batch of `batch` episodes on it, so advantages are normalised among episodes of
  * the same kernel: how hard a kernel is does not leak into the advantage.
  *
- * Reward (one per episode, at its end). Size objective: r = log(size(-Oz) / size(recipe)), the log of
- * the size ratio to -Oz, so r > 0 means smaller than -Oz, r is comparable across kernels of any size, and
- * the sum over kernels is the log of the geometric-mean ratio that the leaderboard reports. Runtime
- * objective: r = −log(runtime ratio to -O3), the quick interleaved ratio (noisy; the Evaluator's
- * measurement cache makes a repeated module free). An invalid recipe (validation failure, trap, wrong
- * output) scores as the unoptimised module less 0.5, so it is always worse than doing nothing. Every step
- * taken costs `stepCost` (0.002): of two equally good recipes the shorter one earns more, so the policy
- * learns to stop instead of repeating a pipeline that no longer changes anything.
+ * Episodes. Each runs in the kernel's environment (src/env/), which builds the module once, when the
+ * episode ends: the policy observes the original module's features and the steps taken so far, and
+ * the environment gives the reward at the end.
  *
- * Cost. One Evaluator (a Binaryen builder process and a runner process) per kernel, kept open for the
- * whole run (least recently used ones are closed beyond `maxOpen`); each episode is one evaluation, and
- * a recipe (or a module byte-identical to one) seen before on that kernel is answered from the
- * Evaluator's caches. -Oz and the empty recipe are evaluated once per kernel.
+ * Reward (one per episode, at its end: the environment's, less the step cost). Size objective:
+ * r = log(size(-Oz) / size(recipe)), the log of the size ratio to -Oz, so r > 0 means smaller than -Oz,
+ * r is comparable across kernels of any size, and the sum over kernels is the log of the geometric-mean
+ * ratio that the leaderboard reports. Runtime objective: r = −log(runtime ratio to -O3), the quick
+ * interleaved ratio (noisy; the Evaluator's measurement cache makes a repeated module free). An invalid
+ * recipe (validation failure, trap, wrong output) scores as the unoptimised module less 0.5, so it is
+ * always worse than doing nothing. Every step taken costs `stepCost` (0.002): of two equally good recipes
+ * the shorter one earns more, so the policy learns to stop instead of repeating a pipeline that no
+ * longer changes anything.
+ *
+ * Cost. One environment, so one Evaluator (a Binaryen builder process and a runner process), per
+ * kernel, kept open for the whole run (least recently used ones are closed beyond `maxOpen`); each
+ * episode is one evaluation, and a recipe (or a module byte-identical to one) seen before on that kernel
+ * is answered from the Evaluator's caches. -Oz and the empty recipe are evaluated once per kernel.
  */
 import seedrandom from 'seedrandom';
-import { Evaluator } from '../evaluate/evaluator.js';
-import { type EvalRecord } from '../types.js';
-import { defaultSpace } from '../search/space.js';
-import { levelRecipe, DEFAULT_KNOBS } from '../recipe/recipe.js';
-import type { Kernel } from '../kernels/index.js';
+import type { EvalRecord } from '../types.js';
+import { defaultSpace, type Rng } from '../search/space.js';
+import { WasmEnv } from '../env/index.js';
 import { GENERATOR_VERSION, kernelId, materialise, type GenOptions } from './gen/index.js';
 import { featureVector, moduleFeatures } from './features/features.js';
 import { WasmtuneError } from '../errors.js';
 import { Learner, LEARNER_DEFAULTS, type LearnerOptions, type UpdateInfo } from './learner.js';
-import { Policy, actionsOf, rollout, type PolicyFile, type Transition } from './policy.js';
+import { Policy, act, actionsOf, type PolicyFile, type Transition } from './policy.js';
 import { gradientVariance, type GradientVariance } from './gradient-variance.js';
 
 export type TrainObjective = 'size' | 'runtime';
@@ -55,7 +60,7 @@ export interface TrainOptions extends Partial<LearnerOptions> {
   noRepeat?: boolean;
   /** Reward lost per step taken, so that of two equally good recipes the shorter wins. @default 0.002 */
   stepCost?: number;
-  /** Measure the noise of the gradient estimate at every update (agents/policy.ts gradientVariance). */
+  /** Measure the noise of the gradient estimate at every update (gradient-variance.ts). */
   reportGradientVariance?: boolean;
   onUpdate?: (u: UpdateRecord) => void;
 }
@@ -90,42 +95,26 @@ export interface TrainResult {
   builds: number;
 }
 
+/** A training kernel: its environment (building at the end of each episode) and what its episodes need. */
 interface KernelState {
   id: string;
-  kernel: Kernel;
-  ev: Evaluator;
+  env: WasmEnv;
+  /** The original module's {@link featureVector}, what the policy observes of it. */
   vector: Float64Array;
-  /** -Oz's size (size) or 1 (runtime: ratios are already to -O3). */
+  /** The baseline's metric: -Oz's size (size) or 1 (runtime: ratios are already to -O3). */
   reference: number;
-  /** Reward of an invalid recipe. */
-  penalty: number;
   /** The unoptimised module's metric (size, or runtime ratio to -O3). */
   unoptimised: number;
 }
 
-function metricOf(rec: EvalRecord & { state: 'ok' }, objective: TrainObjective): number {
-  return objective === 'size' ? rec.metrics.sizeBytes : rec.metrics.quickRuntimeRatio ?? 1;
-}
-
-async function openKernel(id: string, objective: TrainObjective, gen: GenOptions, genDir: string | undefined): Promise<KernelState> {
+async function openKernel(id: string, objective: TrainObjective, maxSteps: number, gen: GenOptions, genDir: string | undefined): Promise<KernelState> {
   const kernel = await materialise(id, gen, genDir);
-  const ev = await Evaluator.create(kernel, { objective });
+  const env = await WasmEnv.create(kernel, objective, { build: 'end', maxSteps });
   try {
-    if (objective === 'runtime') {
-      const o3 = await ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features);
-      await ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes);
-    }
-    let reference = 1;
-    if (objective === 'size') {
-      const oz = await ev.evaluate(levelRecipe('Oz'));
-      reference = oz.state === 'ok' ? oz.metrics.sizeBytes : kernel.bytes.byteLength;
-    }
-    const orig = await ev.evaluate({ knobs: { ...DEFAULT_KNOBS }, passes: [] });
-    if (orig.state !== 'ok') throw new WasmtuneError('E_HARNESS_FAILS', `Generated kernel ${id} fails on its own harness (${orig.reason}: ${orig.detail}).`);
-    const origReward = Math.log(reference / metricOf(orig, objective));
-    return { id, kernel, ev, vector: featureVector(moduleFeatures(kernel.bytes)), reference, penalty: Math.min(origReward, 0) - 0.5, unoptimised: metricOf(orig, objective) };
+    const start = await env.reset();
+    return { id, env, vector: featureVector(moduleFeatures(kernel.bytes)), reference: env.baseline.score, unoptimised: start.score };
   } catch (e) {
-    ev.close();
+    env.close();
     throw e;
   }
 }
@@ -136,24 +125,33 @@ function positiveInt(n: number | undefined, what: string, fallback: number): num
   return v;
 }
 
-/** One sampled episode on a kernel, evaluated; its reward is on its last transition. */
-async function runEpisode(policy: Policy, st: KernelState, rng: () => number, objective: TrainObjective, stepCost: number, index: number): Promise<{ ep: ReturnType<typeof rollout>; row: EpisodeRecord }> {
-  const ep = rollout(policy, st.vector, { rng });
-  const rec = await st.ev.evaluate(ep.recipe);
-  let reward: number;
-  const row: EpisodeRecord = { episode: index, kernel: st.id, reward: 0, steps: ep.steps };
-  if (rec.state === 'ok') {
-    const m = metricOf(rec, objective);
-    reward = Math.log(st.reference / m);
-    row.ratio = m / st.reference;
-  } else {
-    reward = st.penalty;
-    row.invalid = rec.reason;
+/**
+ * One episode of the policy in a kernel's environment, from the unoptimised module: a decision per step
+ * (sampled with `rng`, or greedy), the module built once at the end. Its reward, the environment's less
+ * `stepCost` per step, is on its last transition; `record` is the evaluation of its recipe.
+ */
+async function runEpisode(policy: Policy, st: KernelState, rng: Rng | 'greedy', stepCost: number): Promise<{ transitions: Transition[]; steps: string[]; reward: number; record: EvalRecord }> {
+  let obs = await st.env.reset();
+  const transitions: Transition[] = [];
+  for (;;) {
+    const tr = act(policy, policy.observe(st.vector, obs.state.steps, obs.state.recipe.knobs), { rng, previous: transitions.at(-1)?.action ?? -1 });
+    transitions.push(tr);
+    const result = await st.env.step(tr.action === policy.stopIndex ? { kind: 'stop' } : { kind: 'pass', name: policy.actions[tr.action]! });
+    obs = result.observation;
+    if (!result.done) continue;
+    const steps = obs.state.steps;
+    const reward = result.reward - stepCost * steps.length;
+    transitions[transitions.length - 1]!.reward = reward;
+    return { transitions, steps, reward, record: result.info.record! };
   }
-  reward -= stepCost * ep.steps.length;
-  row.reward = reward;
-  ep.transitions[ep.transitions.length - 1]!.reward = reward;
-  return { ep, row };
+}
+
+/** The training log's row of an episode. */
+function episodeRow(index: number, st: KernelState, ep: { steps: string[]; reward: number; record: EvalRecord }): EpisodeRecord {
+  const row: EpisodeRecord = { episode: index, kernel: st.id, reward: ep.reward, steps: ep.steps };
+  if (ep.record.state === 'ok') row.ratio = ep.record.score / st.reference;
+  else row.invalid = ep.record.reason;
+  return row;
 }
 
 /** Train a policy; see the file header. Deterministic for a seed with the size objective. */
@@ -197,11 +195,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     }
     while (open.size >= maxOpen) {
       const [oldest, st] = open.entries().next().value as [string, KernelState];
-      builds += st.ev.builds;
-      st.ev.close();
+      builds += st.env.evaluator.builds;
+      st.env.close();
       open.delete(oldest);
     }
-    const st = await openKernel(id, options.objective, options.gen ?? {}, options.genDir);
+    const st = await openKernel(id, options.objective, maxSteps, options.gen ?? {}, options.genDir);
     open.set(id, st);
     return st;
   };
@@ -220,12 +218,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const eps: Transition[][] = [];
       let sum = 0;
       for (let e = 0; e < n; e++) {
-        const { ep, row } = await runEpisode(policy, st, rng, options.objective, stepCost, curve.length);
+        const ep = await runEpisode(policy, st, rng, stepCost);
         evaluations++;
-        const reward = row.reward;
         eps.push(ep.transitions);
-        curve.push(row);
-        sum += reward;
+        curve.push(episodeRow(curve.length, st, ep));
+        sum += ep.reward;
       }
       const variance = options.reportGradientVariance ? gradientVariance(policy, eps, learner.options.gamma) : undefined;
       const info = learner.update(eps);
@@ -235,8 +232,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     }
   } finally {
     for (const st of open.values()) {
-      builds += st.ev.builds;
-      st.ev.close();
+      builds += st.env.evaluator.builds;
+      st.env.close();
     }
   }
   const walltimeMs = performance.now() - t0;
@@ -273,7 +270,7 @@ export interface Validation {
 /**
  * A policy's zero-shot result on generated kernels (by default the validation split `val-*`, never the
  * suite): its greedy recipe per kernel, as the ratio to -Oz (size) or -O3 (runtime). This is what model
- * selection (`wasmtune sweep`) compares.
+ * selection (`wasmtune select`, model-selection.ts) compares.
  */
 export async function validatePolicy(policy: Policy, objective: TrainObjective, options: { kernels?: number; split?: 'val' | 'train'; gen?: GenOptions; genDir?: string } = {}): Promise<Validation> {
   const n = positiveInt(options.kernels, 'validation kernels', 8);
@@ -281,21 +278,20 @@ export async function validatePolicy(policy: Policy, objective: TrainObjective, 
   let logSum = 0;
   let invalid = 0;
   for (let i = 0; i < n; i++) {
-    const st = await openKernel(kernelId(options.split ?? 'val', i), objective, options.gen ?? {}, options.genDir);
+    const st = await openKernel(kernelId(options.split ?? 'val', i), objective, policy.maxSteps, options.gen ?? {}, options.genDir);
     try {
-      const ep = rollout(policy, st.vector, { rng: 'greedy' });
-      const rec = await st.ev.evaluate(ep.recipe);
-      if (rec.state === 'ok') {
-        const ratio = metricOf(rec, objective) / st.reference;
-        rows.push({ kernel: st.id, steps: ep.steps, ratio });
+      const { steps, record } = await runEpisode(policy, st, 'greedy', 0);
+      if (record.state === 'ok') {
+        const ratio = record.score / st.reference;
+        rows.push({ kernel: st.id, steps, ratio });
         logSum += Math.log(ratio);
       } else {
         invalid++;
-        rows.push({ kernel: st.id, steps: ep.steps, invalid: `${rec.reason}: ${rec.detail}` });
+        rows.push({ kernel: st.id, steps, invalid: `${record.reason}: ${record.detail}` });
         logSum += Math.log(st.unoptimised / st.reference);
       }
     } finally {
-      st.ev.close();
+      st.env.close();
     }
   }
   return { rows, geomean: Math.exp(logSum / n), invalid };
@@ -308,21 +304,21 @@ export interface BatchVarianceRow extends GradientVariance {
 /**
  * The noise of the gradient estimate as the batch grows: for a fixed policy, on each of the first
  * `kernels` validation kernels, batches of each size in `batches` are sampled (fresh episodes, seeded)
- * and every estimator's variance is computed on the same batch (agents/policy.ts gradientVariance).
+ * and every estimator's variance is computed on the same batch (gradient-variance.ts).
  */
 export async function varianceByBatch(policy: Policy, objective: TrainObjective, options: { kernels?: number; batches?: number[]; seed?: number; stepCost?: number } = {}): Promise<BatchVarianceRow[]> {
   const rows: BatchVarianceRow[] = [];
   const rng = seedrandom(`wasmtune-variance:${options.seed ?? 1}`);
   for (let i = 0; i < (options.kernels ?? 4); i++) {
-    const st = await openKernel(kernelId('val', i), objective, {}, undefined);
+    const st = await openKernel(kernelId('val', i), objective, policy.maxSteps, {}, undefined);
     try {
       for (const b of options.batches ?? [4, 8, 16, 32]) {
         const eps: Transition[][] = [];
-        for (let e = 0; e < b; e++) eps.push((await runEpisode(policy, st, rng, objective, options.stepCost ?? 0.002, e)).ep.transitions);
+        for (let e = 0; e < b; e++) eps.push((await runEpisode(policy, st, rng, options.stepCost ?? 0.002)).transitions);
         for (const v of gradientVariance(policy, eps)) rows.push({ kernel: st.id, ...v });
       }
     } finally {
-      st.ev.close();
+      st.env.close();
     }
   }
   return rows;

@@ -18,7 +18,7 @@
  *    passes that consume its information; the flat-IR chain), checked the same way.
  * It prints a table of failures and saves nothing to disk. Exit code 1 when anything failed.
  */
-import binaryen from 'binaryen';
+import { binaryen } from '../binaryen/module.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -22,6 +22,8 @@
  * Grouped by category, alphabetical within each group.
  */
 
+import type { PassRequirement } from './requirements.js';
+
 export type PassCategory =
   | 'inlining'
   | 'locals'
@@ -33,15 +35,15 @@ export type PassCategory =
   | 'functions'
   | 'instructions';
 
-/** A precondition of a pass: `flat` IR (run `flatten` first) or the `lowMemoryUnused` knob. */
-export type PassRequirement = 'flat' | 'low-memory-unused';
+/** The preconditions a Binaryen pass may declare: `flat` IR or the `lowMemoryUnused` knob (see ./requirements.ts). */
+export type BinaryenPassRequirement = Extract<PassRequirement, 'flat' | 'low-memory-unused'>;
 
 export interface BinaryenPassInfo {
   /** One line, from `wasm-opt --help` (cleaned up). */
   readonly description: string;
   readonly category: PassCategory;
   /** Preconditions; the runner inserts `flatten` / requires the knob. */
-  readonly requires?: readonly PassRequirement[];
+  readonly requires?: readonly BinaryenPassRequirement[];
   /** Anything a user should know (pipeline membership, cost, caveats). */
   readonly note?: string;
 }

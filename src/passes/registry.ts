@@ -10,14 +10,18 @@
  */
 import { WasmtuneError, didYouMean } from '../errors.js';
 import { PIPELINES, splitStep } from '../recipe/recipe.js';
-import { BINARYEN_PASSES, EXCLUDED_PASSES, type PassRequirement } from './binaryen-passes.js';
+import { BINARYEN_PASSES, EXCLUDED_PASSES } from './binaryen-passes.js';
 import { CUSTOM_PASSES, type PassParam } from './custom/index.js';
+import type { PassRequirement } from './requirements.js';
+
+export type { PassRequirement };
 
 export interface PassInfo {
   readonly name: string;
   readonly description: string;
   readonly category: string;
   readonly origin: 'binaryen' | 'custom' | 'pipeline';
+  /** What the pass needs before it may run or be proposed (see ./requirements.ts). */
   readonly requires?: readonly PassRequirement[];
   readonly note?: string;
   /** A step of a parameterised pass (`wt-unroll:4`): the pass (`wt-unroll`) and the value (`4`). */
@@ -37,9 +41,10 @@ function build(): ReadonlyMap<string, PassInfo> {
     add({ name, origin: 'binaryen', ...(p as Omit<PassInfo, 'name' | 'origin'>) });
   }
   for (const [name, p] of Object.entries(CUSTOM_PASSES)) {
-    if (!p.param) add({ name, origin: 'custom', description: p.description, category: p.category });
+    const common = { origin: 'custom', category: p.category, ...(p.requires?.length ? { requires: p.requires } : {}) } as const;
+    if (!p.param) add({ name, description: p.description, ...common });
     for (const value of p.param?.values ?? []) {
-      add({ name: `${name}:${value}`, origin: 'custom', description: `${p.description} (${p.param!.name} ${value})`, category: p.category, param: { pass: name, value } });
+      add({ name: `${name}:${value}`, description: `${p.description} (${p.param!.name} ${value})`, ...common, param: { pass: name, value } });
     }
   }
   return map;

@@ -47,8 +47,8 @@ function hashFiles(base: string, files: readonly string[], extra = ''): string {
 }
 
 /**
- * The sources the build compiles, relative to the root: src/, and agents/ and bench/, which a child
- * running the command line (a queue worker) imports too.
+ * The sources the build compiles, relative to the root: src/ and agents/ (the product: a child running
+ * the command line, such as a queue worker, imports both) and bench/ (the benchmarks run from dist/).
  */
 function sourceFiles(root: string): string[] {
   const keep = (n: string) => n.endsWith('.ts') && !n.endsWith('.check.ts') && !n.endsWith('.d.ts') && !n.endsWith('.test.ts');

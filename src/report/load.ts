@@ -23,7 +23,7 @@ function readJson(path: string): unknown {
 }
 
 export function loadReportInput(paths: readonly string[]): ReportData {
-  if (!paths.length) throw new WasmtuneError('E_USAGE', "report needs a leaderboard directory or report.json files (see 'wasmtune --help').");
+  if (!paths.length) throw new WasmtuneError('E_USAGE', "report needs a leaderboard directory or report.json files (see 'wasmtune report --help').");
   const full = paths.map((p) => resolve(p));
   for (const p of full) if (!existsSync(p)) throw new WasmtuneError('E_IO', `Not found: ${p}`);
   const dirs = full.filter((p) => statSync(p).isDirectory());
@@ -43,7 +43,7 @@ interface TableJson {
 
 function loadLeaderboard(dir: string): ReportData {
   const jsonl = join(dir, 'results.jsonl');
-  if (!existsSync(jsonl)) throw new WasmtuneError('E_IO', `${dir} has no results.jsonl: is it a leaderboard directory (bench/leaderboard/<task>)?`);
+  if (!existsSync(jsonl)) throw new WasmtuneError('E_IO', `${dir} has no results.jsonl: is it a leaderboard directory (wasmtune-out/leaderboard/<task>, or a committed one in bench/leaderboard/<task>)?`);
   const rows: Row[] = readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
     try {
       return JSON.parse(l) as Row;

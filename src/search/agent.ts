@@ -1,5 +1,5 @@
 /**
- * The agent contract: ask/tell. The tuning loop (src/tune.ts), not the agent, owns the budget, the
+ * The agent contract: ask/tell. The tuning loop (tune.ts), not the agent, owns the budget, the
  * evaluator and the records; an agent only proposes recipes and learns from what it is told.
  */
 import type { EvalRecord } from '../types.js';

@@ -3,9 +3,8 @@
  * mutations agents share. Everything takes the RNG explicitly, so proposals depend only on the seed.
  */
 import { DEFAULT_KNOBS, KNOB_SPACE, PIPELINES, type KnobName, type Knobs, type Recipe } from '../recipe/recipe.js';
-import { PASSES, expandStep } from '../passes/registry.js';
+import { PASSES, expandStep, type PassRequirement } from '../passes/registry.js';
 import { WasmtuneError, didYouMean } from '../errors.js';
-import { FAST_MATH_PASSES, SIMD_PASSES } from '../passes/custom/vectorize.js';
 
 export type Rng = () => number;
 
@@ -54,14 +53,19 @@ function exclusions(names: readonly string[]): ReadonlySet<string> {
 
 export function defaultSpace(opts: SpaceOptions = {}): SearchSpace {
   const excluded = exclusions(opts.exclude ?? []);
+  // Which of the requirements a pass may declare this space meets (a recipe meets `flat` by itself).
+  const met: Record<PassRequirement, boolean> = {
+    flat: true,
+    // An assumption about the program: only when the user made it.
+    'low-memory-unused': Boolean(opts.lowMemoryUnused),
+    simd: opts.simd ?? true,
+    // Float reassociation: only where the harness declares a tolerance.
+    'fast-math': Boolean(opts.fastMath),
+  };
   const passes = [...PASSES.values()]
     .filter((p) => p.origin !== 'pipeline')
-    // Passes that need a user assumption are proposed only when the user made it.
-    .filter((p) => opts.lowMemoryUnused || !p.requires?.includes('low-memory-unused'))
+    .filter((p) => (p.requires ?? []).every((r) => met[r]))
     .filter((p) => !excluded.has(p.name) && !(p.param && excluded.has(p.param.pass)))
-    // SIMD only when allowed; the float-reduction vectorizer only where fast-math may be drawn.
-    .filter((p) => (opts.simd ?? true) || !SIMD_PASSES.includes(p.param?.pass ?? p.name))
-    .filter((p) => opts.fastMath || !FAST_MATH_PASSES.includes(p.param?.pass ?? p.name))
     .map((p) => p.name);
   const pipelines = Object.keys(PIPELINES).filter((n) => !excluded.has(n));
   // Draws pick from both lists: neither may be empty.

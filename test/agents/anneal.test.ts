@@ -7,7 +7,7 @@ import type { AgentInfo } from '../../src/search/agent.js';
 import type { EvalRecord } from '../../src/types.js';
 import { KNOB_SPACE, type KnobName, type Recipe } from '../../src/recipe/recipe.js';
 import { defaultSpace } from '../../src/search/space.js';
-import { syntheticSuite, tuneSuite } from './common.js';
+import { syntheticSuite } from './common.js';
 import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(anneal);
@@ -105,5 +105,3 @@ describe('acceptance', () => {
     expect(isNeighbour(first, later[5]!)).toBe(false);
   });
 });
-
-tuneSuite([anneal, hill]);

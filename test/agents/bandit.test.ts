@@ -5,7 +5,7 @@ import { AucBandit, bandit, createBandit } from '../../agents/bandit.js';
 import type { Agent } from '../../src/search/agent.js';
 import { DEFAULT_KNOBS, type Recipe } from '../../src/recipe/recipe.js';
 import { defaultSpace } from '../../src/search/space.js';
-import { syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
+import { syntheticRecord, syntheticSuite } from './common.js';
 import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(bandit, 300, false);
@@ -92,5 +92,3 @@ describe('AUC bandit', () => {
     expect(() => bandit.create({ space: defaultSpace(), rng: seedrandom('x'), objective: single('size') }, { ...bandit.defaults, techniques: 'random+nope' })).toThrow(/nope/);
   });
 });
-
-tuneSuite([bandit]);

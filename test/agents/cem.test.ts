@@ -7,7 +7,7 @@ import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
 import { single } from '../../src/evaluate/objective.js';
 import type { EvalRecord } from '../../src/types.js';
 import { recipeHash, type Recipe } from '../../src/recipe/recipe.js';
-import { drive, syntheticSuite, tuneSuite } from './common.js';
+import { drive, syntheticSuite } from './common.js';
 
 syntheticSuite(cem);
 
@@ -61,5 +61,3 @@ describe('cem', () => {
     expect(new Set(proposals).size).toBe(proposals.length);
   });
 });
-
-tuneSuite([cem]);

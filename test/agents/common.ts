@@ -1,85 +1,16 @@
 /**
- * Shared checks for the search agents: a real tuning run (size objective, 12 evaluations) on one small
- * suite kernel, and a fast synthetic objective that drives an agent through many ask/tell steps.
+ * Shared checks for the search agents: a fast synthetic objective that drives an agent through many
+ * ask/tell steps. Real tuning runs of every registered agent (budget, determinism, replay) are the
+ * registry's contract, test/contracts/agents.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentInfo } from '../../src/search/agent.js';
-import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { type EvalRecord } from '../../src/types.js';
-import { loadKernel, type Kernel } from '../../src/kernels/index.js';
 import { isKnownStep } from '../../src/passes/registry.js';
-import { tune, type TuneResult } from '../../src/search/tune.js';
 import { DEFAULT_KNOBS, recipeHash, type Recipe } from '../../src/recipe/recipe.js';
 import { defaultSpace, type SearchSpace } from '../../src/search/space.js';
 import seedrandom from 'seedrandom';
 import { single } from '../../src/evaluate/objective.js';
-
-export const KERNEL = 'kernel://wasmtune-v0/crc32';
-export const BUDGET = 12;
-
-const seq = (r: TuneResult) => r.records.map((x) => JSON.stringify(x.recipe));
-
-/** Determinism, budget and replay of each agent's best, with one shared Evaluator (and one fresh one). */
-export function tuneSuite(agents: readonly AgentInfo[]): void {
-  describe(`tuning ${KERNEL} (size, ${BUDGET} evaluations)`, () => {
-    let kernel: Kernel;
-    let ev: Evaluator;
-    /** A second Evaluator, used only to replay the best recipes (started alongside, to save wall time). */
-    let fresh: Evaluator;
-    const runs = new Map<string, TuneResult>();
-    const run = async (info: AgentInfo, seed: number) =>
-      tune(kernel, { agent: info, agentOptions: { ...info.defaults }, objective: 'size', budget: { evaluations: BUDGET }, measureRuntime: false, seed }, ev);
-
-    beforeAll(async () => {
-      kernel = await loadKernel(KERNEL);
-      const [a, b] = await Promise.allSettled([Evaluator.create(kernel, { objective: 'size' }), Evaluator.create(kernel, { objective: 'size' })]);
-      if (a.status === 'fulfilled') ev = a.value;
-      if (b.status === 'fulfilled') fresh = b.value;
-      for (const x of [a, b]) if (x.status === 'rejected') throw x.reason;
-    });
-    afterAll(() => {
-      ev?.close();
-      fresh?.close();
-    });
-
-    for (const info of agents) {
-      it(`${info.name}: same seed → same proposals, other seed → different; budget respected`, async () => {
-        const a = await run(info, 1);
-        const b = await run(info, 1);
-        const c = await run(info, 2);
-        runs.set(info.name, a);
-        expect(seq(a)).toEqual(seq(b));
-        expect(seq(c)).not.toEqual(seq(a));
-        for (const r of [a, b, c]) {
-          expect(r.records.length).toBeGreaterThan(0);
-          expect(r.records.length).toBeLessThanOrEqual(BUDGET);
-          expect(r.report.evaluations).toBe(r.records.length);
-        }
-      });
-    }
-
-    it('each best recipe replays with a fresh Evaluator to the same module', async () => {
-      for (const info of agents) {
-        const r = runs.get(info.name);
-        expect(r, `${info.name} ran`).toBeDefined();
-        const best = r!.report.best;
-        const again = await fresh.evaluate(best.recipe);
-        expect(again.state, info.name).toBe('ok');
-        expect(again.hash, info.name).toBe(best.hash);
-        // The agent's own best record too (the report's best may be a baseline it did not beat).
-        const ok = r!.records.filter((x): x is Extract<EvalRecord, { state: 'ok' }> => x.state === 'ok');
-        const own = ok.sort((x, y) => x.score - y.score)[0];
-        if (own) {
-          const o = await fresh.evaluate(own.recipe);
-          expect(o.state, info.name).toBe('ok');
-          expect(o.hash, info.name).toBe(own.hash);
-        }
-      }
-    });
-  });
-}
-
-// ── synthetic objective ──────────────────────────────────────────────────────────────────────────────
 
 /** Every step known to the pass registry, no longer than the space allows. */
 export function expectValidRecipe(r: Recipe, space: SearchSpace): void {

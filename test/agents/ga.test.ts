@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { ga, gaPmx } from '../../agents/ga.js';
 import { defaultSpace } from '../../src/search/space.js';
-import { drive, syntheticRecord, syntheticSuite, tuneSuite } from './common.js';
+import { drive, syntheticRecord, syntheticSuite } from './common.js';
 import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(ga);
@@ -46,5 +46,3 @@ describe('ga', () => {
     expect(Math.min(...scores.slice(16))).toBeLessThan(gen0);
   });
 });
-
-tuneSuite([ga, gaPmx]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { greedy } from '../../agents/greedy.js';
 import { defaultSpace } from '../../src/search/space.js';
-import { drive, syntheticSuite, tuneSuite } from './common.js';
+import { drive, syntheticSuite } from './common.js';
 import { single } from '../../src/evaluate/objective.js';
 
 syntheticSuite(greedy);
@@ -36,5 +36,3 @@ describe('greedy sweeps', () => {
     expect(n).toBeLessThan(2 * sweep);
   });
 });
-
-tuneSuite([greedy]);

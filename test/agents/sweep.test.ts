@@ -4,7 +4,7 @@ import { sweep } from '../../agents/sweep.js';
 import { defaultSpace } from '../../src/search/space.js';
 import { isPipeline, type Recipe } from '../../src/recipe/recipe.js';
 import { toGenes } from '../../agents/mutate.js';
-import { drive, syntheticSuite, tuneSuite } from './common.js';
+import { drive, syntheticSuite } from './common.js';
 
 syntheticSuite(sweep);
 
@@ -39,5 +39,3 @@ describe('sweep', () => {
     expect(earlier.some((e) => close(later[0]!, e))).toBe(true);
   });
 });
-
-tuneSuite([sweep]);

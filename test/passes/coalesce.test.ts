@@ -3,14 +3,14 @@
 // overwritten parameter, definitions meeting after an if, a read that may see the initial zero), the
 // same results on many arguments, levels 1 and 2 as Binaryen's coalescing passes, and every suite kernel
 // output-equal on eight harness seeds after each level, alone and before and after -O3.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { binaryen, build, DEFAULT_FEATURES } from '../../src/binaryen/module.js';
 import { splitLocalsModule, type SplitStats } from '../../src/passes/custom/coalesce.js';
 import { CUSTOM_PASSES, customPassFunctions } from '../../src/passes/custom/index.js';
 import { PASSES } from '../../src/passes/registry.js';
 import { listSuite } from '../../src/kernels/index.js';
 import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
-import { FULL, KernelCheck, goldenDir, runExport, sample } from './suite.js';
+import { FULL, goldenDir, runExport, sample, suiteStaysOutputEqual } from './suite.js';
 
 const golden = goldenDir('coalesce');
 const ARGS = [0, 1, 2, 3, 5, 6, 7, 15, 16, 100, -1];
@@ -106,36 +106,30 @@ const RECIPES: string[][] = [
 /** coalesce-locals-learning takes about a second on the larger kernels: a sample by default. */
 const LEARNING = sample(listSuite().map((u) => u.split('/').pop()!), ['fir', 'matmul', 'sort']);
 
-describe('every suite kernel stays valid and output-equal on eight seeds', () => {
-  for (const uri of listSuite()) {
-    const name = uri.split('/').pop()!;
-    describe(name, () => {
-      let k: KernelCheck;
-      beforeAll(async () => {
-        k = await KernelCheck.load(name, SEEDS);
-      });
-      for (const passes of [...RECIPES, ...(LEARNING.includes(name) ? [['wt-coalesce:2'], ['wt-coalesce:0', 'wt-coalesce:2']] : [])]) {
-        it(passes.join(' '), () => {
-          expect(k.check(passes)).toBe('ok');
-        });
+suiteStaysOutputEqual(listSuite().map((u) => u.split('/').pop()!), {
+  seeds: SEEDS,
+  recipes: (name) => [...RECIPES, ...(LEARNING.includes(name) ? [['wt-coalesce:2'], ['wt-coalesce:0', 'wt-coalesce:2']] : [])],
+  perKernel: (kernel) => {
+    it('wt-coalesce:0 splits locals that -O3 coalesced, and splitting twice adds nothing', () => {
+      const k = kernel();
+      const m = binaryen.readBinary(k.build(['-O3']));
+      try {
+        m.setFeatures(k.features);
+        const s = splitLocalsModule(m, binaryen);
+        expect(m.validate()).not.toBe(0);
+        expect(s.refused).toBe(0);
+        expect(s.split).toBeGreaterThan(0);
+        expect(s.added).toBeGreaterThanOrEqual(s.split);
+        expect(splitLocalsModule(m, binaryen)).toMatchObject({ split: 0, added: 0 });
+      } finally {
+        m.dispose();
       }
-      it('wt-coalesce:0 splits locals that -O3 coalesced, and splitting twice adds nothing', () => {
-        const m = binaryen.readBinary(k.build(['-O3']));
-        try {
-          m.setFeatures(k.features);
-          const s = splitLocalsModule(m, binaryen);
-          expect(m.validate()).not.toBe(0);
-          expect(s.refused).toBe(0);
-          expect(s.split).toBeGreaterThan(0);
-          expect(s.added).toBeGreaterThanOrEqual(s.split);
-          expect(splitLocalsModule(m, binaryen)).toMatchObject({ split: 0, added: 0 });
-        } finally {
-          m.dispose();
-        }
-      });
     });
-  }
-  it('runs the full learning sample under WASMTUNE_FULL=1', () => {
+  },
+});
+
+describe('the learning level', () => {
+  it('runs on the full suite under WASMTUNE_FULL=1', () => {
     expect(LEARNING.length).toBe(FULL ? listSuite().length : 3);
   });
 });

@@ -160,7 +160,10 @@ function inlinesASite(bytes: Uint8Array, features: number): boolean {
   }
 }
 
-suiteStaysOutputEqual(KERNELS, RECIPES, {
-  title: 'has a function and a call site the passes inline',
-  test: (bytes, features) => inlinedCalls(bytes, features, 0) > 0 && inlinesASite(bytes, features),
+suiteStaysOutputEqual(KERNELS, {
+  recipes: RECIPES,
+  applies: {
+    title: 'has a function and a call site the passes inline',
+    test: (bytes, features) => inlinedCalls(bytes, features, 0) > 0 && inlinesASite(bytes, features),
+  },
 });

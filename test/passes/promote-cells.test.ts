@@ -4,13 +4,13 @@
 // zero-trip loop never runs), the same results and memory as the input on many arguments, and every
 // suite kernel output-equal on eight harness seeds after each kind, alone, after wt-promote-stack and
 // before -O3 (built and run in this process, see suite.ts).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { binaryen } from '../../src/binaryen/module.js';
 import { promoteCellsModule, disjoint, type CellPromotionStats, type PromoteCellKind } from '../../src/passes/custom/promote-cells.js';
 import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
 import { PASSES } from '../../src/passes/registry.js';
 import { listSuite } from '../../src/kernels/index.js';
-import { KernelCheck, exportsOf, goldenDir, runExport, watBytes, watText } from './suite.js';
+import { KernelCheck, exportsOf, goldenDir, runExport, suiteStaysOutputEqual, watBytes, watText } from './suite.js';
 
 const golden = goldenDir('promote-cells');
 const ARGS = [0, 1, 2, 3, 5, 7, 16, 31, 100, 1 << 20];
@@ -53,7 +53,7 @@ describe('wt-promote-cells on cells that may be promoted', () => {
   it('matches the golden output for all', () => {
     const r = apply(wat, 'all');
     expect(r.valid).toBe(true);
-    golden.check('cells.all.wat', r.text);
+    golden.check('cells.promote-cells-all.wat', r.text);
   });
 
   it('all: one invariant load, three cells stored through, one cell sunk; same results and memory', () => {
@@ -100,7 +100,7 @@ describe('wt-promote-cells where aliasing or traps must block it', () => {
   it('matches the golden output for all', () => {
     const r = apply(wat, 'all');
     expect(r.valid).toBe(true);
-    golden.check('blocked.all.wat', r.text);
+    golden.check('blocked.promote-cells-all.wat', r.text);
   });
 
   it('refuses the cell behind a store through another pointer, an overlapping narrow store, a call and a load in an if', () => {
@@ -154,22 +154,9 @@ const RECIPES: string[][] = [
   ['-O1', 'wt-promote-cells:all'],
 ];
 
-describe('every suite kernel stays valid and output-equal on eight seeds', () => {
-  for (const uri of listSuite()) {
-    const name = uri.split('/').pop()!;
-    describe(name, () => {
-      let k: KernelCheck;
-      beforeAll(async () => {
-        k = await KernelCheck.load(name, SEEDS);
-      });
-      for (const passes of RECIPES) {
-        it(passes.join(' '), () => {
-          expect(k.check(passes)).toBe('ok');
-        });
-      }
-    });
-  }
+suiteStaysOutputEqual(listSuite().map((u) => u.split('/').pop()!), { seeds: SEEDS, recipes: RECIPES });
 
+describe('on the suite', () => {
   it('promotes something on the clang -O0 kernels it can read (matmul, nbody, wordfreq)', async () => {
     for (const name of ['matmul', 'nbody', 'wordfreq']) {
       const k = await KernelCheck.load(name, SEEDS);

@@ -6,7 +6,7 @@
 //
 // The default run checks a sample of C kernels on 3 seeds; WASMTUNE_FULL=1 checks every C kernel on 6.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { binaryen, DEFAULT_FEATURES } from '../../src/binaryen/module.js';
 import { promoteStackSlots, type StackPromotionReport } from '../../src/passes/custom/promote-stack.js';
@@ -16,7 +16,6 @@ import { listSuite, projectRoot } from '../../src/kernels/index.js';
 import { FULL, KernelCheck, goldenDir, sample } from './suite.js';
 
 const GOLDEN = new URL('../golden/promote-stack/', import.meta.url).pathname;
-const UPDATE = process.env.WASMTUNE_UPDATE_GOLDEN === '1';
 const ARGS = [0, 1, 2, 3, 7, 12, -5, 100];
 
 interface Promoted {
@@ -67,20 +66,20 @@ async function runs(bytes: Uint8Array): Promise<unknown[]> {
 const byName = (r: StackPromotionReport, name: string) => r.functions.find((f) => f.name === name);
 
 describe('wt-promote-stack: golden WAT', () => {
-  const inputs = readdirSync(GOLDEN).filter((f) => f.endsWith('.wat') && !f.endsWith('.expected.wat')).sort();
+  const golden = goldenDir('promote-stack');
+  // Inputs are `<case>.wat`; the output of a step is `<case>.<step>.wat` (see test/golden/README.md).
+  const inputs = readdirSync(GOLDEN).filter((f) => f.split('.').length === 2).sort();
 
   it('has the five inputs', () => {
     expect(inputs).toEqual(['escape.wat', 'frame.wat', 'narrow.wat', 'ranked.wat', 'stripped.wat']);
   });
 
   for (const file of inputs) {
-    it(`${file}: validates, matches ${file.replace('.wat', '.expected.wat')}, same results`, async () => {
+    const expected = file.replace('.wat', '.promote-stack.wat');
+    it(`${file}: validates, matches ${expected}, same results`, async () => {
       const r = promoteWat(readFileSync(join(GOLDEN, file), 'utf8'));
       expect(r.valid).toBe(true);
-      const expectedPath = join(GOLDEN, file.replace('.wat', '.expected.wat'));
-      if (UPDATE) writeFileSync(expectedPath, r.text);
-      expect(existsSync(expectedPath), `${expectedPath} is missing: run with WASMTUNE_UPDATE_GOLDEN=1 and review it`).toBe(true);
-      expect(r.text).toBe(readFileSync(expectedPath, 'utf8'));
+      golden.check(expected, r.text);
       expect(await runs(r.bytes)).toEqual(await runs(r.input));
     });
   }
@@ -177,7 +176,7 @@ describe('wt-promote-stack-fn:r: one function, by rank', () => {
     for (const r of [0, 1]) {
       const out = promoteWat(wat, DEFAULT_FEATURES, r);
       expect(out.valid).toBe(true);
-      golden.check(`ranked.fn-${r}.expected.wat`, out.text);
+      golden.check(`ranked.promote-stack-fn-${r}.wat`, out.text);
     }
   });
 

@@ -7,7 +7,7 @@
  * child process: the recipe is built exactly as the builder process builds it (`build` with the
  * registry's pass functions), validated by Binaryen, and the kernel's harness runs it as the runner
  * process does. The Evaluator around those processes (isolation, deadlines, caching) is exercised by
- * the catalog contract (test/passes-contract.test.ts), which runs every step of ours too.
+ * the catalog contract (test/contracts/passes.test.ts), which runs every step of ours too.
  *
  * `WASMTUNE_FULL=1` runs the full sets (every kernel, every recipe, more seeds) that the default run
  * samples; see {@link FULL}.
@@ -21,7 +21,8 @@ import type { LoadedHarness } from '../../src/harness/load.js';
 import { detachOutputs, instantiateHarness } from '../../src/harness/instance.js';
 import type { OutputValue } from '../../src/harness/types.js';
 import { loadKernel, type Kernel } from '../../src/kernels/index.js';
-import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
+import { DEFAULT_KNOBS, type Knobs } from '../../src/recipe/recipe.js';
+import type { PassRequirement } from '../../src/passes/registry.js';
 
 /** `WASMTUNE_FULL=1`: every kernel, recipe and seed; the default run checks a sample of each. */
 export const FULL = process.env.WASMTUNE_FULL === '1';
@@ -71,19 +72,24 @@ export class KernelCheck {
     return this.kernel.bytes;
   }
 
-  /** The module a recipe builds from the original. */
-  build(passes: readonly string[]): Uint8Array {
-    return build(this.kernel.bytes, { knobs: { ...DEFAULT_KNOBS }, passes: [...passes] }, this.features, custom);
+  /** The module a recipe builds from the original (the default knobs unless given). */
+  build(passes: readonly string[], knobs: Knobs = DEFAULT_KNOBS): Uint8Array {
+    return build(this.kernel.bytes, { knobs: { ...knobs }, passes: [...passes] }, this.features, custom);
   }
 
   /** 'ok' when the recipe's module validates and gives the original's outputs on the seeds, else why not. */
-  check(passes: readonly string[]): string {
+  check(passes: readonly string[], knobs: Knobs = DEFAULT_KNOBS): string {
     let bytes: Uint8Array;
     try {
-      bytes = this.build(passes);
+      bytes = this.build(passes, knobs);
     } catch (e) {
       return `build: ${(e as Error).message}`;
     }
+    return this.verify(bytes);
+  }
+
+  /** 'ok' when a module built from this kernel validates and gives the original's outputs on the seeds, else why not. */
+  verify(bytes: Uint8Array): string {
     if (!checkBuilt(bytes, this.features).valid) return 'validation: Binaryen validation failed';
     const out = run(this.kernel.harness!, bytes, this.facts, this.seeds);
     if (typeof out === 'string') return `trap: ${out}`;
@@ -93,6 +99,20 @@ export class KernelCheck {
     }
     return 'ok';
   }
+}
+
+/**
+ * Knobs under which a step runs with its declared requirements met (src/passes/requirements.ts):
+ * `lowMemoryUnused` for `low-memory-unused`, and `fastMath` for `fast-math` when the kernel's harness
+ * declares a float tolerance (the search draws fast-math nowhere else; without the knob such a pass
+ * reassociates nothing, and must still keep the outputs). A recipe meets `flat` (expandStep) and the engine
+ * `simd`.
+ */
+export function knobsMeeting(requires: readonly PassRequirement[] | undefined, kernel: Kernel, base: Knobs = DEFAULT_KNOBS): Knobs {
+  const knobs = { ...base };
+  if (requires?.includes('low-memory-unused')) knobs.lowMemoryUnused = true;
+  if (requires?.includes('fast-math') && kernel.harness?.harness.tolerance) knobs.fastMath = true;
+  return knobs;
 }
 
 /** Run the harness on a module for each seed, as the runner process does: the outputs, or the error. */
@@ -112,28 +132,49 @@ function run(h: LoadedHarness, bytes: Uint8Array, facts: ModuleFacts, seeds: rea
   return out;
 }
 
-export function suiteStaysOutputEqual(
-  kernels: readonly string[],
-  recipes: readonly string[][],
-  applies: { title: string; test: (bytes: Uint8Array, features: number) => boolean },
-): void {
-  describe('suite kernels stay valid and output-equal', () => {
+export interface SuiteCheck {
+  /** Recipes each kernel is built with, or the recipes for a kernel (by name). */
+  recipes: readonly (readonly string[])[] | ((kernel: string) => readonly (readonly string[])[]);
+  /** Harness seeds each kernel runs on (default: its harness's own). */
+  seeds?: readonly number[];
+  /** A test that the passes have work on each kernel, so the property is not vacuous. */
+  applies?: { title: string; test: (bytes: Uint8Array, features: number) => boolean };
+  /** Called in the test of a recipe once its module checked out (to record what the pass did there). */
+  afterRecipe?: (k: KernelCheck, passes: readonly string[]) => void;
+  /** Declares further tests of a kernel; `kernel()` is the loaded kernel inside them. */
+  perKernel?: (kernel: () => KernelCheck, name: string) => void;
+}
+
+/**
+ * For each kernel (a name of the suite): every recipe builds a module that validates and gives the
+ * original's outputs on the seeds, and the checks `applies` and `perKernel` add.
+ */
+export function suiteStaysOutputEqual(kernels: readonly string[], check: SuiteCheck): void {
+  const title = `suite kernels stay valid and output-equal${check.seeds ? ` on ${check.seeds.length} seeds` : ''}`;
+  describe(title, () => {
     for (const name of kernels) {
       describe(name, () => {
         let k: KernelCheck;
         beforeAll(async () => {
-          k = await KernelCheck.load(name);
+          k = await KernelCheck.load(name, check.seeds);
         });
 
-        it(applies.title, () => {
-          expect(applies.test(k.bytes, k.features)).toBe(true);
-        });
+        const applies = check.applies;
+        if (applies) {
+          it(applies.title, () => {
+            expect(applies.test(k.bytes, k.features)).toBe(true);
+          });
+        }
 
+        const recipes = typeof check.recipes === 'function' ? check.recipes(name) : check.recipes;
         for (const passes of recipes) {
           it(passes.join(' '), () => {
             expect(k.check(passes)).toBe('ok');
+            check.afterRecipe?.(k, passes);
           });
         }
+
+        check.perKernel?.(() => k, name);
       });
     }
   });

@@ -230,11 +230,14 @@ function countUnrolled(bytes: Uint8Array, features: number, level: number | unde
   }
 }
 
-suiteStaysOutputEqual(KERNELS, RECIPES, {
-  title: 'has loops the pass unrolls',
-  test: (bytes, features) => {
-    const mode = { kind: 'partial', factor: 4 } as const;
-    return countUnrolled(bytes, features, undefined, mode) + countUnrolled(bytes, features, 1, mode) > 0;
+suiteStaysOutputEqual(KERNELS, {
+  recipes: RECIPES,
+  applies: {
+    title: 'has loops the pass unrolls',
+    test: (bytes, features) => {
+      const mode = { kind: 'partial', factor: 4 } as const;
+      return countUnrolled(bytes, features, undefined, mode) + countUnrolled(bytes, features, 1, mode) > 0;
+    },
   },
 });
 

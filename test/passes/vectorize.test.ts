@@ -2,7 +2,7 @@
 // reasons on hand-written loops, equal results on those loops for every trip count 0 … 2·lanes·f + 3 with
 // disjoint, overlapping and unaligned arrays, float reductions only under fast-math, the catalog and the
 // search space, and every suite kernel built and run in this process on many seeds (see suite.ts).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { DEFAULT_FEATURES, binaryen, build, checkBuilt, detectFeatures } from '../../src/binaryen/module.js';
 import { CUSTOM_PASSES, customPassFunctions } from '../../src/passes/custom/index.js';
@@ -11,7 +11,7 @@ import { PASSES } from '../../src/passes/registry.js';
 import { defaultSpace } from '../../src/search/space.js';
 import { listSuite } from '../../src/kernels/index.js';
 import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
-import { FULL, KernelCheck, goldenDir, sample } from './suite.js';
+import { FULL, goldenDir, sample, suiteStaysOutputEqual } from './suite.js';
 
 const golden = goldenDir('vectorize');
 const wat = golden.read('loops.wat');
@@ -251,26 +251,21 @@ const RECIPES: string[][] = [
   ...sample([['wt-vectorize:1'], ['-O1', 'wt-vectorize-noalias:2'], ['wt-promote-stack', '-O1', 'wt-vectorize-loop:0', '-O3']], []),
 ];
 
-describe('suite kernels stay valid and output-equal on many seeds', () => {
-  const vectorizedLoops = new Map<string, number>();
-  for (const name of listSuite().map((u) => u.split('/').pop()!)) {
-    describe(name, () => {
-      let k: KernelCheck;
-      beforeAll(async () => {
-        k = await KernelCheck.load(name, SEEDS);
-      });
-      for (const passes of RECIPES) {
-        it(passes.join(' '), () => {
-          expect(k.check(passes)).toBe('ok');
-          // What the vectorizer saw at its step (the recipe's prefix before it).
-          const at = passes.findIndex((p) => p.startsWith('wt-vectorize'));
-          const report = analyzeVectorization(binaryen, k.build(passes.slice(0, at)));
-          vectorizedLoops.set(`${name} ${passes.join(' ')}`, report.vectorized);
-        });
-      }
-    });
-  }
+/** Loops the vectorizer took at its step, by kernel and recipe. */
+const vectorizedLoops = new Map<string, number>();
 
+suiteStaysOutputEqual(listSuite().map((u) => u.split('/').pop()!), {
+  seeds: SEEDS,
+  recipes: RECIPES,
+  afterRecipe: (k, passes) => {
+    // What the vectorizer saw at its step (the recipe's prefix before it).
+    const at = passes.findIndex((p) => p.startsWith('wt-vectorize'));
+    const report = analyzeVectorization(binaryen, k.build(passes.slice(0, at)));
+    vectorizedLoops.set(`${k.kernel.uri.split('/').pop()} ${passes.join(' ')}`, report.vectorized);
+  },
+});
+
+describe('on the suite', () => {
   it('vectorizes loops in several kernels', () => {
     // After -O3: bfs, floyd, matvec and rle each have a loop the pass takes (see README).
     const kernels = new Set([...vectorizedLoops].filter(([, n]) => n > 0).map(([key]) => key.split(' ')[0]));

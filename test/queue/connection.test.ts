@@ -2,13 +2,12 @@
 // refuses the password, is a WasmtuneError (E_IO) rather than a hang; the db index and password of the URL
 // are used; and a worker started against a closed port fails the same way and leaves nothing open.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { WasmtuneError } from '../../src/errors.js';
 import { checkRedisUrl, closeRedis, openRedis } from '../../src/queue/connection.js';
 import { freePort, startLocalRedis, type LocalRedis } from '../../src/queue/local-redis.js';
 import { startWorker } from '../../src/queue/worker.js';
+import { REDIS_SERVER, describeRequiring } from '../requirements.js';
 
-const haveRedis = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some((p) => existsSync(p));
 
 const codeOf = async (p: Promise<unknown>) => {
   try {
@@ -37,7 +36,7 @@ describe('queue connection', () => {
     expect((await codeOf(startWorker({ url }))).code).toBe('E_IO');
   });
 
-  describe.skipIf(!haveRedis)('against a redis-server with a password', () => {
+  describeRequiring(REDIS_SERVER, 'against a redis-server with a password', () => {
     let redis: LocalRedis | undefined;
     afterAll(async () => redis?.stop());
 

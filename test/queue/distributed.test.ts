@@ -3,8 +3,8 @@
 // its lock expires, every job completes exactly once, and the table equals the one the same leaderboard
 // gives on one machine (the size task is deterministic). Each worker records its runs in its own results
 // database; the collector's database holds exactly one row and one run (with its evaluations) per job.
-import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -16,13 +16,13 @@ import { startLocalRedis, type LocalRedis } from '../../src/queue/local-redis.js
 import { spawnCli } from '../../src/queue/spawn.js';
 import type { WorkerEvent } from '../../src/queue/worker.js';
 import { ResultsDb } from '../../src/db/index.js';
+import { REDIS_SERVER, describeRequiring } from '../requirements.js';
 
 const task: Task = {
   name: 'queue-test', description: 'size, small', objective: 'size', budget: 5, seeds: [1],
   kernels: ['rle', 'bfs'].map((k) => `kernel://wasmtune-v0/${k}`), baseline: 'Oz',
 };
 const agents = ['random', 'hill'];
-const haveRedis = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some((p) => existsSync(p));
 
 interface Spawned {
   proc: ChildProcess;
@@ -63,7 +63,7 @@ const until = async (what: string, cond: () => boolean, ms: number) => {
 const comparable = (s: Summary) => ({ ...s, agents: s.agents.map(({ meanWalltimeS: _, ...a }) => a) });
 const byKey = (rows: readonly Row[]) => Object.fromEntries(rows.map((r) => [`${r.kernel} ${r.agent} ${r.seed}`, { ratio: r.ratio, hash: r.hash, recipe: r.recipe, sizeBytes: r.sizeBytes, curve: r.curve, replay: r.replay }]));
 
-describe.skipIf(!haveRedis)('wasmtune leaderboard --queue with wasmtune worker processes', () => {
+describeRequiring(REDIS_SERVER, 'wasmtune leaderboard --queue with wasmtune worker processes', () => {
   let redis: LocalRedis | undefined;
   const workers: Spawned[] = [];
   const dirs: string[] = [];

@@ -1,20 +1,20 @@
 // The HTML report of the committed size leaderboard in a real browser (headless Debian Chromium through
 // playwright-core): it loads with no console error and no network request, both plots render marks,
 // clicking a column header sorts the table, and a screenshot is kept in test-artifacts/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { cli } from '../helpers.js';
+import { CHROMIUM, CHROMIUM_PATH, describeRequiring } from '../requirements.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('test-artifacts');
 const html = join(ARTIFACTS, 'report.html');
 const leaderboard = resolve('bench/leaderboard/wasm-size-v0');
 
-describe.skipIf(!existsSync(CHROMIUM))('wasmtune report --html, in Chromium', () => {
+describeRequiring(CHROMIUM, 'wasmtune report --html, in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let profile: string;
@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM))('wasmtune report --html, in Chromium', ()
     expect(r.code).toBe(0);
     profile = mkdtempSync(join(tmpdir(), 'wasmtune-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: { width: 1280, height: 900 },

@@ -1,5 +1,5 @@
 /**
- * The public types of the optimisation package (src/optim/): parameter vectors are Float64Arrays, every
+ * The public types of the optimisation package (this folder): parameter vectors are Float64Arrays, every
  * routine updates them in place, and every result is plain data. Option interfaces document each default
  * once; the implementation files hold the same defaults as constants.
  */

@@ -3,6 +3,7 @@
  * and is registered here; the builder process runs them on the module between Binaryen's passes.
  */
 import type { ModulePass } from '../../binaryen/module.js';
+import type { PassRequirement } from '../requirements.js';
 import { PROMOTE_RANKS, promoteStack, promoteStackFunction } from './promote-stack.js';
 import { INLINE_RANKS, inline, inlineSingleSite } from './inline.js';
 import { FULL_UNROLL_LIMITS, UNROLL_FACTORS, unroll, unrollFull, unrollNested } from './unroll.js';
@@ -24,6 +25,8 @@ export interface CustomPassInfo {
   readonly description: string;
   readonly category: string;
   readonly param?: PassParam;
+  /** What the pass needs (see ../requirements.ts); every step of a parameterised pass inherits it. */
+  readonly requires?: readonly PassRequirement[];
   readonly apply: ModulePass;
 }
 
@@ -33,10 +36,10 @@ export const CUSTOM_PASSES: Readonly<Record<string, CustomPassInfo>> = {
   'wt-promote-stack-fn': { description: 'promote the stack frame of the r-th ranked function only (frame accesses in loops, then all frame accesses, then index)', category: 'memory', param: { name: 'rank', values: PROMOTE_RANKS }, apply: promoteStackFunction },
   'wt-unroll': { description: 'unroll innermost counted loops by a factor (guarded main loop, original loop as remainder)', category: 'control-flow', param: { name: 'factor', values: UNROLL_FACTORS }, apply: unroll },
   'wt-unroll-nested': { description: 'unroll by a factor only the innermost counted loops nested inside another loop (the inner loops of nests)', category: 'control-flow', param: { name: 'factor', values: UNROLL_FACTORS }, apply: unrollNested },
-  'wt-vectorize': { description: 'vectorize innermost counted loops of element-wise work over contiguous memory with SIMD (run-time alias checks where needed; scalar loop for the rest)', category: 'simd', param: { name: 'interleave', values: VECTORIZE_INTERLEAVE }, apply: vectorize },
-  'wt-vectorize-noalias': { description: 'wt-vectorize without run-time alias checks: loops whose arrays may overlap stay scalar', category: 'simd', param: { name: 'interleave', values: VECTORIZE_INTERLEAVE }, apply: vectorizeNoAlias },
-  'wt-vectorize-fast': { description: 'wt-vectorize plus float reductions (sum, min, max), reassociated: only under the fast-math knob', category: 'simd', param: { name: 'interleave', values: VECTORIZE_INTERLEAVE }, apply: vectorizeFast },
-  'wt-vectorize-loop': { description: 'vectorize only the r-th loop wt-vectorize accepts (deeper loops first, then module order)', category: 'simd', param: { name: 'rank', values: VECTORIZE_RANKS }, apply: vectorizeLoop },
+  'wt-vectorize': { description: 'vectorize innermost counted loops of element-wise work over contiguous memory with SIMD (run-time alias checks where needed; scalar loop for the rest)', category: 'simd', param: { name: 'interleave', values: VECTORIZE_INTERLEAVE }, requires: ['simd'], apply: vectorize },
+  'wt-vectorize-noalias': { description: 'wt-vectorize without run-time alias checks: loops whose arrays may overlap stay scalar', category: 'simd', param: { name: 'interleave', values: VECTORIZE_INTERLEAVE }, requires: ['simd'], apply: vectorizeNoAlias },
+  'wt-vectorize-fast': { description: 'wt-vectorize plus float reductions (sum, min, max), reassociated: only under the fast-math knob', category: 'simd', param: { name: 'interleave', values: VECTORIZE_INTERLEAVE }, requires: ['simd', 'fast-math'], apply: vectorizeFast },
+  'wt-vectorize-loop': { description: 'vectorize only the r-th loop wt-vectorize accepts (deeper loops first, then module order)', category: 'simd', param: { name: 'rank', values: VECTORIZE_RANKS }, requires: ['simd'], apply: vectorizeLoop },
   'wt-unroll-full': { description: 'fully unroll innermost counted loops with a constant trip count up to the limit', category: 'control-flow', param: { name: 'max-trips', values: FULL_UNROLL_LIMITS }, apply: unrollFull },
   'wt-inline': { description: 'inline the r-th ranked function (call sites in loops, then all call sites, then smaller) at every direct call site', category: 'inlining', param: { name: 'rank', values: INLINE_RANKS }, apply: inline },
   'wt-inline-site': { description: 'inline the r-th ranked direct call site only (deeper in loops, then smaller callee, then position), keeping the callee', category: 'inlining', param: { name: 'rank', values: INLINE_RANKS }, apply: inlineSingleSite },

@@ -7,7 +7,8 @@
  * check); `wt-vectorize-fast:f` also vectorizes floating-point reductions, but only when the recipe's
  * fast-math knob is on; `wt-vectorize-loop:r` (r ∈ 0…3) vectorizes only the r-th loop the pass accepts
  * (deeper loops first, then module order): vectorization on or off per loop. Applying any of them turns
- * on the module's SIMD feature (the build then declares it in a `target_features` section).
+ * on the module's SIMD feature (the build then declares it in a `target_features` section), so each is
+ * registered as requiring `simd` (and `wt-vectorize-fast` also `fast-math`): see ../requirements.ts.
  *
  * What is vectorized. The loop is recognised by wt-unroll's counted-loop analysis (one induction
  * variable with a constant step, tested against an invariant bound; do-while, while-if and while-exit
@@ -69,10 +70,6 @@ import { Refusal, analyse, handOver, hoistBound, stepOf, towardsBound, type Coun
 export const VECTORIZE_INTERLEAVE = ['1', '2'] as const;
 /** Ranks of `wt-vectorize-loop`. */
 export const VECTORIZE_RANKS = ['0', '1', '2', '3'] as const;
-/** Every step name of this file: the search never proposes them when SIMD is forbidden. */
-export const SIMD_PASSES: readonly string[] = ['wt-vectorize', 'wt-vectorize-noalias', 'wt-vectorize-fast', 'wt-vectorize-loop'];
-/** Steps that only differ from `wt-vectorize` under fast-math: proposed only when fast-math may be. */
-export const FAST_MATH_PASSES: readonly string[] = ['wt-vectorize-fast'];
 /** Largest loop body (expressions) that is vectorized. */
 export const MAX_BODY = 400;
 

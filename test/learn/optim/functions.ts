@@ -1,4 +1,4 @@
-// Vitest helpers for the optimizer tests. The classic test functions themselves are in src/optim/functions.ts.
+// Vitest helpers for the optimizer tests. The classic test functions themselves are in src/learn/optim/functions.ts.
 import { expect } from 'vitest';
 
 /** Each entry of `actual` equals `expected` to a relative error of `rel` (absolute below 1). */

@@ -1,5 +1,5 @@
 /**
- * The noise of the policy-gradient estimate (agents/policy.ts gradientVariance): zero for identical
+ * The noise of the policy-gradient estimate (src/learn/gradient-variance.ts): zero for identical
  * episodes, B times smaller for a batch than for one episode, and reduced by the learned baseline when
  * returns share a large common offset — the reason baselines exist.
  */

@@ -1,40 +1,40 @@
 /**
- * Model selection (`wasmtune sweep`): the grid or a seeded sample of it, each setting trained and
+ * Model selection (`wasmtune select`): the grid or a seeded sample of it, each setting trained and
  * scored zero-shot on the validation kernels (val-*), the best kept; the CLI writes both files.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { selectModel as sweep, gridSettings as sweepSettings } from '../../../src/learn/model-selection.js';
+import { selectModel, gridSettings } from '../../../src/learn/model-selection.js';
 import { cli } from '../../helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wasmtune-sweep-'));
+const dir = mkdtempSync(join(tmpdir(), 'wasmtune-select-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('sweepSettings', () => {
+describe('gridSettings', () => {
   const grid = { lr: [0.001, 0.01], batch: [4, 8], optimizer: ['adam', 'sgd'] };
   it('is the whole grid without --samples', () => {
-    const all = sweepSettings(grid, undefined, 1);
+    const all = gridSettings(grid, undefined, 1);
     expect(all).toHaveLength(8);
     expect(new Set(all.map((s) => JSON.stringify(s))).size).toBe(8);
   });
   it('draws a sample of the grid that depends only on the seed', () => {
-    const a = sweepSettings(grid, 3, 1);
+    const a = gridSettings(grid, 3, 1);
     expect(a).toHaveLength(3);
-    expect(sweepSettings(grid, 3, 1)).toEqual(a);
-    const all = new Set(sweepSettings(grid, undefined, 1).map((s) => JSON.stringify(s)));
+    expect(gridSettings(grid, 3, 1)).toEqual(a);
+    const all = new Set(gridSettings(grid, undefined, 1).map((s) => JSON.stringify(s)));
     for (const s of a) expect(all.has(JSON.stringify(s))).toBe(true);
-    expect([1, 2, 3, 4, 5].some((seed) => JSON.stringify(sweepSettings(grid, 3, seed)) !== JSON.stringify(a))).toBe(true);
+    expect([1, 2, 3, 4, 5].some((seed) => JSON.stringify(gridSettings(grid, 3, seed)) !== JSON.stringify(a))).toBe(true);
   });
   it('rejects an empty grid axis', () => {
-    expect(() => sweepSettings({ ...grid, lr: [] }, undefined, 1)).toThrow(/at least one value of lr/);
+    expect(() => gridSettings({ ...grid, lr: [] }, undefined, 1)).toThrow(/at least one value of lr/);
   });
 });
 
-describe('sweep', () => {
+describe('selectModel', () => {
   it('trains each setting, scores it on the validation kernels and keeps the best', async () => {
-    const r = await sweep({
+    const r = await selectModel({
       grid: { lr: [0.003, 0.03], batch: [2], optimizer: ['adam'] }, valKernels: 1,
       train: { episodes: 4, kernels: 1, seed: 2, objective: 'size', hidden: [8], maxSteps: 3, gen: { scale: 'tiny' }, genDir: join(dir, 'gen') },
     });
@@ -46,7 +46,7 @@ describe('sweep', () => {
   });
 
   it('the CLI rejects an unknown optimizer in the grid before training', async () => {
-    const bad = await cli('sweep', '--optimizer', 'adam,adamm', '--out', join(dir, 'x'));
+    const bad = await cli('select', '--optimizer', 'adam,adamm', '--out', join(dir, 'x'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Unknown optimizer 'adamm'/);
     expect(existsSync(join(dir, 'x'))).toBe(false);
