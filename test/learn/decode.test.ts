@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { watToWasm } from '../../src/kernels/wat.js';
 import { decodeModule } from '../../src/learn/features/decode.js';
-import { WasmtuneError } from '../../src/errors.js';
+import { errorOf } from '../helpers.js';
 
 const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 /** A module of one function `() -> ()` whose body (no locals) is `code` then `end`. */
@@ -20,15 +20,6 @@ function oneFunction(code: number[]): Uint8Array {
   ]);
 }
 
-function errorOf(f: () => unknown): WasmtuneError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WasmtuneError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
 
 describe('decodeModule', () => {
   it('reads each defined function and the section counts', async () => {

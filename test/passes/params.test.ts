@@ -8,19 +8,10 @@ import { PASSES, expandStep, getPass, isKnownStep } from '../../src/passes/regis
 import { DEFAULT_KNOBS, levelRecipe, parseRecipe, recipeToJson, recipesEqual, splitStep, type Recipe } from '../../src/recipe/recipe.js';
 import { defaultSpace, randomStep } from '../../src/search/space.js';
 import { wasmOptArgs, wasmOptCommand, wasmOptPrefix } from '../../src/recipe/commandline.js';
-import { WasmtuneError } from '../../src/errors.js';
+import { errorOf } from '../helpers.js';
 
 const parameterised = Object.entries(CUSTOM_PASSES).filter(([, p]) => p.param);
 
-function errorOf(f: () => unknown): WasmtuneError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WasmtuneError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('the registry', () => {
   it('has one step per value of each parameterised pass, and not the bare name', () => {

@@ -1,17 +1,8 @@
 // The registries: every optimizer and schedule by name, working from its defaults, and helpful errors.
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, SCHEDULES, createOptimizer, createSchedule } from '../../../src/learn/optim/index.js';
-import { WasmtuneError } from '../../../src/errors.js';
+import { errorOf } from '../../helpers.js';
 
-function thrown(f: () => unknown): WasmtuneError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WasmtuneError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('optimizer and schedule registries', () => {
   it('hold the documented names, and each creates a working instance from its defaults', () => {
@@ -29,13 +20,13 @@ describe('optimizer and schedule registries', () => {
   });
 
   it('suggest the closest name for a typo and reject bad options with what is allowed', () => {
-    const e = thrown(() => createOptimizer('adamm', 2));
+    const e = errorOf(() => createOptimizer('adamm', 2));
     expect(e.code).toBe('E_USAGE');
     expect(e.message).toContain("'adam'");
-    expect(thrown(() => createOptimizer('adam', 2, { betta1: 0.9 })).message).toContain("'beta1'");
-    expect(thrown(() => createOptimizer('adam', 2, { beta1: 1 })).message).toContain('< 1');
-    expect(thrown(() => createOptimizer('momentum', 2, { nesterov: 1 })).message).toContain('boolean');
-    expect(thrown(() => createSchedule('cosin')).message).toContain("'cosine'");
-    expect(thrown(() => createOptimizer('sgd', 2).step(new Float64Array(3), new Float64Array(3))).message).toContain('expected 2');
+    expect(errorOf(() => createOptimizer('adam', 2, { betta1: 0.9 })).message).toContain("'beta1'");
+    expect(errorOf(() => createOptimizer('adam', 2, { beta1: 1 })).message).toContain('< 1');
+    expect(errorOf(() => createOptimizer('momentum', 2, { nesterov: 1 })).message).toContain('boolean');
+    expect(errorOf(() => createSchedule('cosin')).message).toContain("'cosine'");
+    expect(errorOf(() => createOptimizer('sgd', 2).step(new Float64Array(3), new Float64Array(3))).message).toContain('expected 2');
   });
 });
