@@ -84,6 +84,8 @@ for k in matmul jacobi2d sha256 sort nbody wordfreq raytrace matvec fft floyd; d
 # ---- examples/ (modules from outside the suite, used by CLI tests) ----
 cd "$ROOT/examples"
 "${WAT2WASM[@]}" blur/blur.wat blur/blur.wasm
+"${WAT2WASM[@]}" life/life.wat life/life.wasm
+"${WAT2WASM[@]}" intern/intern.wat intern/intern.wasm
 "${CC[@]}" -O0 -Wl,--export=dot -Wl,--export=x -Wl,--export=y \
   -o dot/dot.wasm dot/dot.c
 

@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'E_DB_NEWER'
   | 'E_DB_CORRUPT'
   | 'E_UNKNOWN_RUN'
-  | 'E_RESUME_MISMATCH';
+  | 'E_RESUME_MISMATCH'
+  | 'E_INTERRUPTED';
 
 export class WasmtuneError extends Error {
   readonly code: ErrorCode;

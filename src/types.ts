@@ -35,9 +35,28 @@ export interface Metrics extends SizeMetrics {
   quickRuntimeRatio?: number;
 }
 
+/**
+ * Where one evaluation's time went, ms (the evaluator sets it). A part that did not happen is 0: a recipe
+ * seen before costs nothing, a module already validated costs its build only, and only runtime objectives
+ * time anything. Absent from records stored before these were recorded.
+ */
+export interface EvalCost {
+  /** Binaryen running the recipe in the builder process. */
+  buildMs?: number;
+  /** Binaryen's validator and the differential check on the harness seeds. */
+  validateMs?: number;
+  /** The quick runtime ratio to -O3 (runtime objectives). */
+  timeMs?: number;
+}
+
+/**
+ * One evaluation. `cached`: no validation was run for it, because the same recipe or a byte-identical
+ * module had been checked before (in this process or in the results database). `walltimeMs` covers the
+ * whole evaluation, so it is at least the sum of its {@link EvalCost} parts.
+ */
 export type EvalRecord =
-  | { state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number }
-  | { state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number };
+  | ({ state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number } & EvalCost)
+  | ({ state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number } & EvalCost);
 
 /** What validation and size measurement found for one module: the content-hash cache's entries. */
 export type Checked =
@@ -95,6 +114,34 @@ export interface Progress {
   elapsedMs: number;
   best: number | undefined;
   phase: 'baselines' | 'search' | 'final';
+  /** The search so far: its wall time and the evaluations' build, validation and timing, ms (this process). */
+  search?: { elapsedMs: number } & Required<EvalCost>;
+}
+
+/** Why a run stopped before its end: the signal, and the search evaluations committed by then. */
+export interface Interruption {
+  signal: string;
+  afterEvaluations: number;
+}
+
+/**
+ * Where a run's wall time went, ms, in this process (a resumed run's earlier processes are not counted).
+ * `setupMs + baselinesMs + searchMs + finalMs ≤ walltimeMs`; `buildMs + validateMs + timeMs ≤ searchMs`
+ * (the rest of the search is the agent and the database).
+ */
+export interface TimeReport {
+  /** Starting the builder and runner, the module's features, the original's reference outputs. */
+  setupMs: number;
+  /** Evaluating every -O level. */
+  baselinesMs: number;
+  /** The agent's evaluations (replayed ones cost nothing). */
+  searchMs: number;
+  /** Sums over the search's evaluations made by this process. */
+  buildMs: number;
+  validateMs: number;
+  timeMs: number;
+  /** Re-measuring the finalists and measuring the best against every baseline (0 when interrupted before). */
+  finalMs: number;
 }
 
 export interface RuntimeReport extends Estimate {
@@ -132,9 +179,26 @@ export interface TuneReport {
   best: ResultEntry & {
     /** Where the best came from: the agent, or a baseline that no candidate beat. */
     origin: 'agent' | OptLevelName;
-    /** Ratio of the best to every baseline (runtime), measured interleaved after the search. */
+    /**
+     * The -O levels whose module is byte for byte the best's. Ratios between the best and these are 1 by
+     * identity and are not timed: with 'O3' here, `runtime` is absent, and so is `runtimeVs` of each.
+     */
+    sameModuleAs?: OptLevelName[];
+    /**
+     * Ratio of the best to every baseline (runtime), measured interleaved after the search; a level in
+     * `sameModuleAs` has none.
+     */
     runtimeVs?: Partial<Record<OptLevelName, Estimate>>;
-    /** Score relative to the objective's baseline (-O3 for runtime, -Oz for sizes). */
+    /**
+     * Median per-call time of the best module in the optimizing tier, ms, from the final measurements
+     * (with `sameModuleAs` 'O3': -O3's own time in its measurements against the other levels).
+     */
+    callMs?: number;
+    /**
+     * Score relative to the objective's baseline (-O3 for runtime, -Oz for sizes); exactly 1 for the
+     * baseline's own module. An interrupted run has no final measurement: for runtime this is then the
+     * quick ratio the search saw.
+     */
     scoreVsBaseline: number;
     /** How its outputs were checked: bit for bit, or within the harness tolerance (fast-math). */
     outputsChecked: 'bit-exact' | 'within-tolerance' | 'not-verified';
@@ -146,10 +210,23 @@ export interface TuneReport {
   /** Best-so-far score after each agent evaluation (null until a valid candidate), in the objective's units. */
   curve?: Array<number | null>;
   baselineEvaluations: number;
+  /**
+   * Search evaluations answered without running validation: the same recipe or a byte-identical module
+   * had been checked before (in this run or, through the results database, in an earlier one). The
+   * records with `cached` set, which `wasmtune show` counts too; baselines are not counted.
+   */
   cacheHits: number;
   invalid: { total: number; byReason: Partial<Record<InvalidReason, number>>; examples: Array<{ reason: InvalidReason; detail: string; recipe: string }> };
   wasmOpt: string;
   walltimeMs: number;
+  /** Where the wall time went (reports written before this field existed lack it). */
+  time?: TimeReport;
+  /**
+   * Present when a signal stopped the run: the best is the best found so far by the search's own figures
+   * (no finalist was re-measured, so `best.runtime` and `runtimeVs` are absent); `wasmtune tune --resume`
+   * continues the run.
+   */
+  interrupted?: Interruption;
   measurement: { v8Flags: string[]; finalRounds: number; quickRounds: number; node: string };
 }
 

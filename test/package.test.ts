@@ -178,8 +178,16 @@ describeRequiring(ciRun('packing, installing and running the package takes minut
     project = join(scratch, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-wasmtune', private: true, type: 'module' }, null, 2));
-    // --prefer-offline: packages already in npm's cache are not fetched again.
-    await ok('npm', ['install', join(scratch, tarball.filename), '--prefer-offline', '--no-audit', '--no-fund'], project);
+    // --prefer-offline: packages already in npm's cache are not fetched again. Install scripts are skipped:
+    // the only one a run needs is better-sqlite3's native build, which takes minutes and tests npm and
+    // node-gyp rather than wasmtune; the repository's own build of the same pinned version, for the same
+    // Node, is copied in instead.
+    await ok('npm', ['install', join(scratch, tarball.filename), '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
+    const sqlite = (root: string) => join(root, 'node_modules', 'better-sqlite3');
+    const version = (root: string) => (JSON.parse(readFileSync(join(sqlite(root), 'package.json'), 'utf8')) as { version: string }).version;
+    expect(version(project)).toBe(version(ROOT));
+    mkdirSync(join(sqlite(project), 'build', 'Release'), { recursive: true });
+    cpSync(join(sqlite(ROOT), 'build', 'Release', 'better_sqlite3.node'), join(sqlite(project), 'build', 'Release', 'better_sqlite3.node'));
     installed = join(project, 'node_modules', 'wasmtune');
     asInstalled = snapshot(installed);
   }, 900_000);

@@ -7,7 +7,7 @@ import { WasmtuneError, messageOf } from '../errors.js';
 import { ResultsDb, kernelIdentity } from '../db/index.js';
 import type { Recipe } from '../recipe/recipe.js';
 import type { Kernel } from '../kernels/index.js';
-import type { EvalRecord, RunStore, TuneReport } from '../types.js';
+import type { EvalRecord, Interruption, RunStore, TuneReport } from '../types.js';
 import { describeObjective } from '../evaluate/objective.js';
 import { settingsFromStore, storedSettings, type TuneRequest, type TuneSettings } from './tune-settings.js';
 
@@ -35,6 +35,11 @@ export interface TuneRun {
   readonly store: RunStore;
   readonly file: string;
   finish(report: TuneReport): void;
+  /**
+   * Record that a signal stopped the run (creating it when nothing was committed yet, so that it can be
+   * resumed), with the report of the best found so far when there is one; the run's id.
+   */
+  interrupt(interruption: Interruption, report?: TuneReport): number;
   fail(error: unknown): void;
   close(): void;
 }
@@ -71,6 +76,11 @@ export function openTuneRun(file: string, kernel: Kernel, settings: TuneSettings
       store,
       file,
       finish: (report) => db.finishRun(create(), { recipe: report.best.recipe as Recipe, hash: report.best.hash, score: report.best.scoreVsBaseline, report }),
+      interrupt: (interruption, report) => {
+        const runId = create();
+        db.interruptRun(runId, interruption, report);
+        return runId;
+      },
       fail: (e) => {
         if (id !== undefined) db.failRun(id, messageOf(e));
       },

@@ -15,7 +15,7 @@ import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { WasmtuneError, messageOf } from '../errors.js';
 import { QUICK } from '../evaluate/evaluator.js';
-import { type Checked, type EvalRecord, type InvalidReason, type Metrics, type ModuleCache, type RatioSettings } from '../types.js';
+import { type Checked, type EvalRecord, type Interruption, type InvalidReason, type Metrics, type ModuleCache, type RatioSettings } from '../types.js';
 import { recipeHash, recipeToJson, type Recipe } from '../recipe/recipe.js';
 import type { RunStore } from '../types.js';
 import { describeMachine, machineFingerprint, type MachineDescription } from './fingerprint.js';
@@ -102,8 +102,13 @@ export interface RunInfo {
   budget: { evaluations?: number; durationMs?: number };
   objective: string;
   options: unknown;
-  /** As stored; `interrupted` when it says running but its process on this host is gone. */
+  /**
+   * As stored; `interrupted` when a signal stopped it (see `interrupted`), or when it says running but its
+   * process on this host is gone.
+   */
   status: RunStatus | 'interrupted';
+  /** The signal that stopped the run and the evaluations committed by then; null otherwise. */
+  interrupted: Interruption | null;
   pid: number | null;
   host: string | null;
   fingerprint: string | null;
@@ -156,6 +161,10 @@ export interface EvaluationRow {
   settings: string | null;
   fingerprint: string | null;
   walltimeMs: number;
+  /** Where the evaluation's time went, ms (null in rows recorded before these were). */
+  buildMs: number | null;
+  validateMs: number | null;
+  timeMs: number | null;
   createdAt: string;
 }
 
@@ -165,7 +174,7 @@ interface RawRun {
   id: number; kernel_id: number; agent: string; agent_options: string; seed: number; budget: string; objective: string; options: string;
   status: RunStatus; pid: number | null; host: string | null; fingerprint: string | null; started_at: string; updated_at: string; resumes: number;
   best_recipe: string | null; best_hash: string | null; best_score: number | null; report: string | null; error: string | null;
-  task: string | null; leaderboard: string | null; job_id: string | null; worker: string | null;
+  task: string | null; leaderboard: string | null; job_id: string | null; worker: string | null; interrupted: string | null;
   uri: string; module_hash: string; harness_hash: string; harness_path: string | null; best_recipe_json: string | null;
   n: number; n_invalid: number; best_search: number | null;
 }
@@ -329,12 +338,13 @@ export class ResultsDb {
       const runId = Number(info.lastInsertRowid);
       const putRecipe = this.db.prepare('INSERT OR IGNORE INTO recipes (hash, json) VALUES (?, ?)');
       const put = this.db.prepare(`INSERT INTO evaluations (run_id, seq, recipe_hash, hash, state, reason, detail, size_bytes, gzip_bytes, brotli_bytes, peak_memory_bytes,
-        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, build_ms, validate_ms, time_ms, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const e of p.evaluations) {
         putRecipe.run(e.recipeHash, e.recipe);
+        // Rows exported by a wasmtune before the time columns existed lack them.
         put.run(runId, e.seq, e.recipeHash, e.hash, e.state, e.reason, e.detail, e.sizeBytes, e.gzipBytes, e.brotliBytes, e.peakMemoryBytes, e.declaredMemoryBytes,
-          e.dataSegmentBytes, e.functions, e.quickRuntimeRatio, e.score, e.cached, e.settings, e.fingerprint, e.walltimeMs, e.createdAt);
+          e.dataSegmentBytes, e.functions, e.quickRuntimeRatio, e.score, e.cached, e.settings, e.fingerprint, e.walltimeMs, e.buildMs ?? null, e.validateMs ?? null, e.timeMs ?? null, e.createdAt);
       }
       return runId;
     }).immediate();
@@ -411,7 +421,7 @@ export class ResultsDb {
       if (run.status === 'running') {
         throw new WasmtuneError('E_USAGE', `Run ${id} is still running (process ${run.pid} on ${run.host}); resume it once that process has stopped.`);
       }
-      this.db.prepare("UPDATE runs SET status = 'running', pid = ?, host = ?, resumes = resumes + 1, error = NULL, updated_at = ? WHERE id = ?").run(process.pid, hostname(), now(), id);
+      this.db.prepare("UPDATE runs SET status = 'running', pid = ?, host = ?, resumes = resumes + 1, error = NULL, interrupted = NULL, report = NULL, updated_at = ? WHERE id = ?").run(process.pid, hostname(), now(), id);
       return this.run(id);
     }).immediate();
   }
@@ -423,11 +433,12 @@ export class ResultsDb {
       const recipe = this.putRecipe(rec.recipe);
       const m = rec.state === 'ok' ? rec.metrics : undefined;
       this.db.prepare(`INSERT INTO evaluations (run_id, seq, recipe_hash, hash, state, reason, detail, size_bytes, gzip_bytes, brotli_bytes, peak_memory_bytes,
-        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, build_ms, validate_ms, time_ms, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         runId, seq, recipe, rec.hash ?? null, rec.state, rec.state === 'invalid' ? rec.reason : null, rec.state === 'invalid' ? rec.detail : null,
         m?.sizeBytes ?? null, m?.gzipBytes ?? null, m?.brotliBytes ?? null, m?.peakMemoryBytes ?? null, m?.declaredMemoryBytes ?? null, m?.dataSegmentBytes ?? null, m?.functions ?? null,
-        m?.quickRuntimeRatio ?? null, rec.state === 'ok' ? rec.score : null, rec.cached ? 1 : 0, settings, settings ? this.fingerprint : null, rec.walltimeMs, now());
+        m?.quickRuntimeRatio ?? null, rec.state === 'ok' ? rec.score : null, rec.cached ? 1 : 0, settings, settings ? this.fingerprint : null, rec.walltimeMs,
+        rec.buildMs ?? null, rec.validateMs ?? null, rec.timeMs ?? null, now());
       this.db.prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(now(), runId);
     }).immediate();
   }
@@ -435,15 +446,19 @@ export class ResultsDb {
   /** A run's evaluations as the tuning loop recorded them, in order. */
   evaluations(runId: number): EvalRecord[] {
     const rows = this.db.prepare('SELECT e.*, r.json AS recipe_json FROM evaluations e JOIN recipes r ON r.hash = e.recipe_hash WHERE e.run_id = ? ORDER BY e.seq').all(runId) as Array<
-      Record<string, unknown> & { seq: number; recipe_json: string; hash: string | null; state: 'ok' | 'invalid'; reason: InvalidReason | null; detail: string | null; quick_runtime_ratio: number | null; score: number | null; cached: number; walltime_ms: number }
+      Record<string, unknown> & {
+        seq: number; recipe_json: string; hash: string | null; state: 'ok' | 'invalid'; reason: InvalidReason | null; detail: string | null; quick_runtime_ratio: number | null;
+        score: number | null; cached: number; walltime_ms: number; build_ms: number | null; validate_ms: number | null; time_ms: number | null;
+      }
     >;
     return rows.map((r, i): EvalRecord => {
       if (r.seq !== i) throw new WasmtuneError('E_DB', `Run ${runId} has a gap in its evaluations at ${i} (found ${r.seq}).`);
       const recipe = JSON.parse(r.recipe_json) as Recipe;
-      if (r.state === 'invalid') return { state: 'invalid', recipe, ...(r.hash ? { hash: r.hash } : {}), reason: r.reason!, detail: r.detail ?? '', cached: r.cached === 1, walltimeMs: r.walltime_ms };
+      const cost = { ...(r.build_ms !== null ? { buildMs: r.build_ms } : {}), ...(r.validate_ms !== null ? { validateMs: r.validate_ms } : {}), ...(r.time_ms !== null ? { timeMs: r.time_ms } : {}) };
+      if (r.state === 'invalid') return { state: 'invalid', recipe, ...(r.hash ? { hash: r.hash } : {}), reason: r.reason!, detail: r.detail ?? '', cached: r.cached === 1, walltimeMs: r.walltime_ms, ...cost };
       const metrics = metricsOf(r as unknown as Parameters<typeof metricsOf>[0]);
       if (r.quick_runtime_ratio !== null) metrics.quickRuntimeRatio = r.quick_runtime_ratio;
-      return { state: 'ok', recipe, hash: r.hash!, metrics, score: r.score!, cached: r.cached === 1, walltimeMs: r.walltime_ms };
+      return { state: 'ok', recipe, hash: r.hash!, metrics, score: r.score!, cached: r.cached === 1, walltimeMs: r.walltime_ms, ...cost };
     });
   }
 
@@ -452,7 +467,7 @@ export class ResultsDb {
     return this.db.prepare(`SELECT e.run_id AS runId, e.seq, e.recipe_hash AS recipeHash, r.json AS recipe, e.hash, e.state, e.reason, e.detail,
       e.size_bytes AS sizeBytes, e.gzip_bytes AS gzipBytes, e.brotli_bytes AS brotliBytes, e.peak_memory_bytes AS peakMemoryBytes,
       e.declared_memory_bytes AS declaredMemoryBytes, e.data_segment_bytes AS dataSegmentBytes, e.functions, e.quick_runtime_ratio AS quickRuntimeRatio,
-      e.score, e.cached, e.settings, e.fingerprint, e.walltime_ms AS walltimeMs, e.created_at AS createdAt
+      e.score, e.cached, e.settings, e.fingerprint, e.walltime_ms AS walltimeMs, e.build_ms AS buildMs, e.validate_ms AS validateMs, e.time_ms AS timeMs, e.created_at AS createdAt
       FROM evaluations e JOIN recipes r ON r.hash = e.recipe_hash WHERE e.run_id = ? ORDER BY e.seq`).all(runId) as EvaluationRow[];
   }
 
@@ -475,6 +490,15 @@ export class ResultsDb {
     }).immediate();
   }
 
+  /**
+   * Record that a signal stopped a run, with the report written at that point when there is one (the best
+   * found so far); the run stays resumable and reads as 'interrupted'.
+   */
+  interruptRun(runId: number, interruption: Interruption, report?: unknown): void {
+    this.db.prepare("UPDATE runs SET status = 'failed', interrupted = ?, error = ?, report = ?, updated_at = ? WHERE id = ?").run(
+      JSON.stringify(interruption), `interrupted by ${interruption.signal} after ${interruption.afterEvaluations} evaluations`, report === undefined ? null : JSON.stringify(report), now(), runId);
+  }
+
   /** Mark a run failed (an error stopped it; resuming it is still possible). */
   failRun(runId: number, error: string): void {
     this.db.prepare("UPDATE runs SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(error, now(), runId);
@@ -488,12 +512,13 @@ const RUN_SELECT = `SELECT r.*, k.uri, k.module_hash, k.harness_hash, k.harness_
   FROM runs r JOIN kernels k ON k.id = r.kernel_id LEFT JOIN recipes br ON br.hash = r.best_recipe`;
 
 function toRunInfo(r: RawRun): RunInfo {
-  const interrupted = r.status === 'running' && r.host === hostname() && r.pid !== null && (r.pid === process.pid ? false : !alive(r.pid));
+  const gone = r.status === 'running' && r.host === hostname() && r.pid !== null && (r.pid === process.pid ? false : !alive(r.pid));
+  const stopped = r.status === 'failed' && r.interrupted !== null ? (JSON.parse(r.interrupted) as Interruption) : null;
   return {
     id: r.id,
     kernel: { id: r.kernel_id, uri: r.uri, moduleHash: r.module_hash, harnessHash: r.harness_hash, ...(r.harness_path ? { harnessPath: r.harness_path } : {}) },
     agent: r.agent, agentOptions: JSON.parse(r.agent_options), seed: r.seed, budget: JSON.parse(r.budget), objective: r.objective, options: JSON.parse(r.options),
-    status: interrupted ? 'interrupted' : r.status, pid: r.pid, host: r.host, fingerprint: r.fingerprint,
+    status: gone || stopped ? 'interrupted' : r.status, interrupted: stopped, pid: r.pid, host: r.host, fingerprint: r.fingerprint,
     startedAt: r.started_at, updatedAt: r.updated_at, resumes: r.resumes,
     evaluations: r.n, invalid: r.n_invalid, bestSearchScore: r.best_search,
     best: r.best_recipe_json ? { recipe: JSON.parse(r.best_recipe_json) as Recipe, hash: r.best_hash, score: r.best_score } : null,

@@ -165,6 +165,21 @@ CREATE TABLE leaderboard_rows (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'interrupted runs, where each evaluation spent its time',
+    sql: `
+-- A run stopped by a signal is stored with status 'failed' and says so here (it reads as 'interrupted');
+-- its report is the one written at the interruption, until a resume replaces it.
+ALTER TABLE runs ADD COLUMN interrupted TEXT;        -- loop: JSON {signal, afterEvaluations}; null otherwise
+
+-- An evaluation's time by part (null in rows recorded before these existed): the parts that did not
+-- happen are 0 (a recipe seen before builds nothing; a module already validated is not validated again).
+ALTER TABLE evaluations ADD COLUMN build_ms REAL;     -- builder: Binaryen running the recipe
+ALTER TABLE evaluations ADD COLUMN validate_ms REAL;  -- validator: Binaryen's validator and the differential check
+ALTER TABLE evaluations ADD COLUMN time_ms REAL;      -- measurement: the quick runtime ratio (runtime objectives)
+`,
+  },
 ];
 
 /** The newest schema this build knows. */

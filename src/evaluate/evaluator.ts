@@ -3,8 +3,9 @@
  * byte-identical module is never built into a record twice nor measured twice.
  *
  * Validation is Binaryen's validator, then differential execution (src/validate/): the candidate's outputs
- * must equal the original module's on every harness seed (bit for bit, or within the harness tolerance). Every way a
- * candidate can fail is a record with a reason; nothing a candidate does can stop the process.
+ * must equal the original module's on every harness seed, or in the one run of a harness without seeded input
+ * (bit for bit, or within the harness tolerance). Every way a candidate can fail is a record with a reason;
+ * nothing a candidate does can stop the process.
  */
 import { createHash } from 'node:crypto';
 import { Builder } from '../binaryen/builder.js';
@@ -16,11 +17,29 @@ import { medianCI, type Estimate } from '../measure/stats.js';
 import { referenceOutputs, type Reference } from '../validate/reference.js';
 import { differentialCheck } from '../validate/differential.js';
 import type { Kernel } from '../kernels/index.js';
+import type { OutputValue } from '../harness/types.js';
 import { WasmtuneError } from '../errors.js';
 import { recipeHash, type Recipe } from '../recipe/recipe.js';
 import { scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
 export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
+
+/** Target wall time of each module's calls in one timed round, ms, unless the options say otherwise. */
+export const DEFAULT_ROUND_MS = 10;
+
+/**
+ * Most calls of one module in one timed round. Every call runs on a fresh instance set up untimed, so a
+ * workload far shorter than the round would otherwise spend the round (and its deadline) in setup.
+ */
+export const MAX_ROUND_ITERATIONS = 1000;
+
+/** Calls of each module per timed round: enough to fill `roundMs`, at least `settings.iterations`. */
+export function roundIterations(callMs: number, settings: MeasureSettings, roundMs = DEFAULT_ROUND_MS): number {
+  return Math.max(settings.iterations, Math.min(MAX_ROUND_ITERATIONS, Math.ceil(roundMs / Math.max(callMs, 0.001))));
+}
+
+/** Allowance per timed call for its fresh instance and untimed setup, ms (for the deadline only). */
+const SETUP_ALLOWANCE_MS = 2;
 export const FINAL: MeasureSettings = { rounds: 15, iterations: 5 };
 
 /** Invalid reasons that a second attempt might not repeat. */
@@ -76,6 +95,11 @@ export class Evaluator {
     return ev;
   }
 
+  /** The original module's outputs, per harness seed (empty without a harness). */
+  get referenceOutputs(): ReadonlyArray<Readonly<Record<string, OutputValue>>> {
+    return this.reference.outputs;
+  }
+
   get verified(): boolean {
     return this.kernel.harness !== undefined;
   }
@@ -103,7 +127,7 @@ export class Evaluator {
     return { key, bytes, ...(this.facts?.memoryImport ? { memoryImport: this.facts.memoryImport } : {}) };
   }
 
-  /** Deadline for one validation run of a candidate (all seeds). */
+  /** Deadline for one validation of a candidate (all its runs: one per seed, or one without seeded input). */
   private validationDeadlineMs(): number {
     const seeds = this.kernel.harness?.seeds.length ?? 0;
     return 5_000 + 50 * this.referenceCallMs * seeds;
@@ -178,7 +202,7 @@ export class Evaluator {
     const hit = this.byRecipe.get(key);
     if (hit) {
       this.cacheHits++;
-      return { ...hit, recipe, cached: true, walltimeMs: performance.now() - t0 };
+      return { ...hit, recipe, cached: true, walltimeMs: performance.now() - t0, buildMs: 0, validateMs: 0, timeMs: 0 };
     }
     const rec = await this.evaluateUncached(recipe, t0);
     // Failures that depend on the machine's load are not remembered.
@@ -188,26 +212,37 @@ export class Evaluator {
 
   private async evaluateUncached(recipe: Recipe, t0: number): Promise<EvalRecord> {
     this.builds++;
+    // Where the time goes, part by part (the record's EvalCost).
+    const cost = { buildMs: 0, validateMs: 0, timeMs: 0 };
+    let mark = performance.now();
+    const lap = (part: keyof typeof cost) => {
+      const t = performance.now();
+      cost[part] = t - mark;
+      mark = t;
+    };
     const built = await this.builder.build(this.kernel.bytes, recipe, this.features);
+    lap('buildMs');
     if (built.state === 'failed') {
-      return { state: 'invalid', recipe, reason: built.reason, detail: built.error, cached: false, walltimeMs: performance.now() - t0 };
+      return { state: 'invalid', recipe, reason: built.reason, detail: built.error, cached: false, walltimeMs: performance.now() - t0, ...cost };
     }
     const hits = this.cacheHits;
     const c = await this.check(built.bytes, built);
+    lap('validateMs');
     const cached = this.cacheHits > hits;
     if (c.state === 'invalid') {
-      return { state: 'invalid', recipe, ...(c.hash ? { hash: c.hash } : {}), reason: c.reason, detail: c.detail, cached, walltimeMs: performance.now() - t0 };
+      return { state: 'invalid', recipe, ...(c.hash ? { hash: c.hash } : {}), reason: c.reason, detail: c.detail, cached, walltimeMs: performance.now() - t0, ...cost };
     }
     const metrics: Metrics = { ...c.metrics };
     if (usesRuntime(this.objective)) {
       const q = await this.quickRatio(c.hash, c.bytes);
+      lap('timeMs');
       if (typeof q === 'string') {
-        return { state: 'invalid', recipe, hash: c.hash, reason: q === 'timeout' ? 'timeout' : 'trap', detail: `while timing: ${q}`, cached, walltimeMs: performance.now() - t0 };
+        return { state: 'invalid', recipe, hash: c.hash, reason: q === 'timeout' ? 'timeout' : 'trap', detail: `while timing: ${q}`, cached, walltimeMs: performance.now() - t0, ...cost };
       }
       metrics.quickRuntimeRatio = q;
     }
     const score = this.scoreOf(metrics);
-    return { state: 'ok', recipe, hash: c.hash, metrics, score, cached, walltimeMs: performance.now() - t0 };
+    return { state: 'ok', recipe, hash: c.hash, metrics, score, cached, walltimeMs: performance.now() - t0, ...cost };
   }
 
   /** The objective's score of a candidate's metrics (runtime: the given ratio, else the quick one). */
@@ -233,7 +268,7 @@ export class Evaluator {
       this.quickCache.set(hash, 1);
       return 1;
     }
-    const settings: RatioSettings = { ...QUICK, roundMs: this.options.roundMs ?? 10 };
+    const settings: RatioSettings = { ...QUICK, roundMs: this.options.roundMs ?? DEFAULT_ROUND_MS };
     const stored = this.options.cache?.getRatio(base.hash, hash, settings);
     if (stored !== undefined) {
       this.quickCache.set(hash, stored);
@@ -255,11 +290,10 @@ export class Evaluator {
     const h = this.kernel.harness;
     if (!h) return 'no harness';
     const callMs = Math.max(this.runtimeBaseline?.callMs ?? this.referenceCallMs, 0.001);
-    const roundMs = this.options.roundMs ?? 10;
-    const iterations = Math.max(settings.iterations, Math.ceil(roundMs / callMs));
+    const iterations = roundIterations(callMs, settings, this.options.roundMs ?? DEFAULT_ROUND_MS);
     const a = this.ref(baseline);
     const b = this.ref(candidate, distinctKeys ? `${contentHash(candidate)}-b` : undefined);
-    const expectedMs = settings.rounds * 2 * (iterations + 1) * Math.max(callMs, this.referenceCallMs);
+    const expectedMs = settings.rounds * 2 * (iterations + 1) * (Math.max(callMs, this.referenceCallMs) + SETUP_ALLOWANCE_MS);
     const r = await this.runner.time(h.path, a, b, { seed: h.seeds[0]!, rounds: settings.rounds, iterations, timeMs: 0 }, 10_000 + 20 * expectedMs);
     if (r.state !== 'ok') return r.state === 'timeout' ? 'timeout' : r.error;
     const est = medianCI(r.ratios);

@@ -7,7 +7,7 @@ import { resolve, dirname, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
 import { WasmtuneError, messageOf } from '../errors.js';
-import type { Address, Argument, ElementType, HarnessContext, JsonHarness, MemoryInput, ScriptHarness, OutputValue } from './types.js';
+import type { Address, Argument, ElementType, HarnessContext, JsonHarness, MemoryInput, NoSeeds, ScriptHarness, OutputValue } from './types.js';
 
 const ELEMENT: Record<ElementType, { bytes: number; ctor: string; int: boolean; big: boolean }> = {
   i8: { bytes: 1, ctor: 'Int8Array', int: true, big: false },
@@ -23,6 +23,12 @@ const ELEMENT: Record<ElementType, { bytes: number; ctor: string; int: boolean; 
 };
 
 export const DEFAULT_SEEDS = [1, 2, 3];
+/** Fewest seeds a harness may declare: validation on fewer inputs proves too little. */
+export const MIN_SEEDS = 3;
+/** `seeds: "none"`: the workload takes no seeded input. */
+export const NO_SEEDS: NoSeeds = 'none';
+/** The seed of the one run of a workload without seeded input (what `ctx.seed` reads). */
+export const UNSEEDED_RUN = 0;
 
 /** A loaded harness: the runtime form plus where it came from. */
 export interface LoadedHarness {
@@ -31,6 +37,12 @@ export interface LoadedHarness {
   harness: ScriptHarness;
   /** The module named by the harness, resolved (suite kernels). */
   modulePath?: string;
+  /** False when the harness declares `seeds: "none"`: its workload takes no seeded input. */
+  seeded: boolean;
+  /**
+   * The runs of one validation, in order: the harness's seeds, or `[UNSEEDED_RUN]` (a single run) when it
+   * is not seeded. Runtime is timed on the first.
+   */
   seeds: number[];
 }
 
@@ -45,6 +57,31 @@ function checkAddress(path: string, where: string, a: unknown): void {
     if (typeof o.global === 'string' || typeof o.call === 'string') return;
   }
   bad(path, `${where} must be a byte address, {"global": name} or {"call": name}`);
+}
+
+/** `seeds` of either format: absent, an array of at least {@link MIN_SEEDS} integers, or "none". */
+function checkSeeds(path: string, seeds: unknown): void {
+  if (seeds === undefined || seeds === NO_SEEDS) return;
+  const how = `"seeds" must be an array of at least ${MIN_SEEDS} integers, or "none" for a workload that takes no seeded input`;
+  if (!Array.isArray(seeds) || seeds.some((s) => !Number.isInteger(s))) bad(path, how);
+  if (seeds.length < MIN_SEEDS) bad(path, `at least ${MIN_SEEDS} seeds are needed for validation (${how})`);
+}
+
+/**
+ * Under `seeds: "none"`, nothing may be drawn from a seed: a drawn argument or input would make the one
+ * validation run test a single arbitrary input while claiming there is none.
+ */
+function checkUnseeded(path: string, o: Record<string, unknown>): void {
+  const why = '"seeds": "none" declares that the workload takes no seeded input';
+  const fix = 'make it constant, or declare seeds instead of "none"';
+  (o.args as unknown[] | undefined)?.forEach((a, i) => {
+    if (typeof a === 'object' && a !== null && 'type' in a) bad(path, `args[${i}] is drawn from the seed, but ${why}: ${fix} (a number)`);
+  });
+  (o.inputs as Array<Record<string, unknown>> | undefined)?.forEach((inp, i) => {
+    if (inp.fill !== undefined) return;
+    const what = inp.alphabet !== undefined ? 'drawn from an alphabet' : 'drawn from a range';
+    bad(path, `inputs[${i}] is ${what} on the seed, but ${why}: ${fix} ("fill": a value)`);
+  });
 }
 
 function checkType(path: string, where: string, t: unknown): asserts t is ElementType {
@@ -95,9 +132,8 @@ export function checkJsonHarness(path: string, h: unknown): JsonHarness {
       });
     }
   }
-  if (o.seeds !== undefined && (!Array.isArray(o.seeds) || o.seeds.length < 1 || o.seeds.some((s) => !Number.isInteger(s)))) {
-    bad(path, '"seeds" must be a non-empty array of integers');
-  }
+  checkSeeds(path, o.seeds);
+  if (o.seeds === NO_SEEDS) checkUnseeded(path, o);
   return o as unknown as JsonHarness;
 }
 
@@ -195,6 +231,7 @@ function checkScript(path: string, h: unknown): ScriptHarness {
     if (typeof o[f] !== 'function') bad(path, `the default export has no function '${f}'`);
   }
   if (o.imports !== undefined && typeof o.imports !== 'function') bad(path, "'imports' must be a function returning an imports object");
+  checkSeeds(path, o.seeds);
   return o as unknown as ScriptHarness;
 }
 
@@ -226,13 +263,27 @@ export async function loadHarness(file: string): Promise<LoadedHarness> {
   } else {
     throw new WasmtuneError('E_BAD_HARNESS', `Harness ${file} must be a .json or .mjs file.`);
   }
-  const loaded: LoadedHarness = { path, kind, harness, seeds: harness.seeds ?? DEFAULT_SEEDS };
+  const seeded = harness.seeds !== NO_SEEDS;
+  const seeds = harness.seeds === NO_SEEDS ? [UNSEEDED_RUN] : harness.seeds ?? DEFAULT_SEEDS;
+  const loaded: LoadedHarness = { path, kind, harness, seeded, seeds };
   if (harness.module) loaded.modulePath = resolve(dirname(path), harness.module);
-  if (loaded.seeds.length < 3) bad(path, 'at least 3 seeds are needed for validation');
   return loaded;
 }
 
 /** A seeded generator: seedrandom's ARC4 seeded with the decimal seed. */
 export function seededRng(seed: number): () => number {
   return seedrandom(String(seed));
+}
+
+/** The generator a run gets: seeded, or for a harness without seeded input one that says so when called. */
+export function rngFor(h: Pick<LoadedHarness, 'seeded'>, seed: number): () => number {
+  if (h.seeded) return seededRng(seed);
+  return () => {
+    throw new Error('ctx.rng was called, but the harness declares seeds: "none" (its workload takes no seeded input); declare seeds to draw inputs from them');
+  };
+}
+
+/** How messages name one validation run: `["seed 7"]`, or nothing for a harness without seeded input. */
+export function seedLabel(h: Pick<LoadedHarness, 'seeded'>, seed: number): string[] {
+  return h.seeded ? [`seed ${seed}`] : [];
 }

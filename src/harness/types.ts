@@ -5,8 +5,13 @@
  *  - a declarative JSON file ({@link JsonHarness}), enough for most kernels, and
  *  - an ES module (`.mjs`) whose default export is a {@link ScriptHarness}, for anything else.
  *
- * A run of a kernel is always: instantiate → `setup` (write seeded inputs, untimed) → `run` (the timed
- * workload, calls the export once) → `output` (the values to compare with the original module's).
+ * A run of a kernel is always: `imports` (build this instance's imports) → instantiate → `setup` (write
+ * seeded inputs, untimed) → `run` (the timed workload, calls the export once) → `output` (the values to
+ * compare with the original module's). Every run has its own instance; nothing carries over between runs.
+ *
+ * Validation runs the original module twice on every seed (the two runs must agree) and each candidate once
+ * per seed. A harness whose workload takes no seeded input declares `seeds: "none"`: the original then runs
+ * twice and each candidate once. docs/harness.md is the reference for users.
  *
  * Seeded inputs of a JSON harness are part of the format (changing them changes every kernel's inputs):
  * `rng = seedrandom(String(seed))`; `inputs` are written in array order, element by element, then `args`
@@ -89,8 +94,36 @@ export interface JsonHarness {
   outputs?: { return?: boolean; memory?: MemoryOutput[] };
   /** Float tolerance; required for fast-math candidates to be valid. */
   tolerance?: Tolerance;
-  /** Seeds used for validation (default [1, 2, 3]). */
-  seeds?: number[];
+  /** Seeds used for validation (default [1, 2, 3]; at least 3), or {@link NoSeeds | "none"}. */
+  seeds?: number[] | NoSeeds;
+}
+
+/**
+ * The value of `seeds` that declares a workload without seeded input (it initialises its own data): one
+ * validation run per candidate instead of one per seed. A JSON harness with it may only have constant
+ * arguments and `fill` inputs; in a script harness `ctx.rng` throws and `ctx.seed` is 0.
+ */
+export type NoSeeds = 'none';
+
+/**
+ * What `imports(ctx)` receives. The hook is called once per instance, just before that instance is created
+ * (each validation run and each timed call has its own), so state kept in its closure starts fresh for every
+ * run. The import functions it returns run later, while the workload runs, and reach the instance through
+ * the accessors below: read them inside the import function, not when `imports` runs.
+ */
+export interface ImportContext {
+  /**
+   * The instance's memory: before instantiation only a memory the module imports (wasmtune creates it with
+   * the module's declared limits; otherwise undefined); once instantiation has finished, the memory the
+   * instance uses, exported or imported. `memory.grow` replaces `memory.buffer`, so make views on each call.
+   */
+  readonly memory: WebAssembly.Memory | undefined;
+  /** The instance's exports, once instantiation has finished; reading it earlier throws. */
+  readonly exports: WebAssembly.Exports;
+  /** The instance, once instantiation has finished; reading it earlier throws. */
+  readonly instance: WebAssembly.Instance;
+  /** The seed of this run (0 for a harness with `seeds: "none"`). */
+  readonly seed: number;
 }
 
 /** What a script harness's hooks receive. */
@@ -99,14 +132,17 @@ export interface HarnessContext {
   exports: WebAssembly.Exports;
   /** The memory the module uses (exported or imported), if any. */
   memory: WebAssembly.Memory | undefined;
-  /** A seeded generator in [0, 1) (seedrandom, ARC4), fresh for each setup. */
+  /** A seeded generator in [0, 1) (seedrandom, ARC4), fresh for each setup; throws under `seeds: "none"`. */
   rng: () => number;
-  /** The seed of this run. */
+  /** The seed of this run (0 for a harness with `seeds: "none"`). */
   seed: number;
 }
 
-/** A value compared between original and candidate. */
-export type OutputValue = number | bigint | string | ArrayBufferView | OutputValue[];
+/**
+ * A value compared between original and candidate: numbers (bit for bit, or within the tolerance when
+ * floats), bigints, booleans and strings exactly, typed arrays element by element, arrays item by item.
+ */
+export type OutputValue = number | bigint | boolean | string | ArrayBufferView | OutputValue[];
 
 /** The default export of a harness `.mjs` file. */
 export interface ScriptHarness {
@@ -114,8 +150,11 @@ export interface ScriptHarness {
   description?: string;
   /** The module, relative to the harness file (suite kernels only). */
   module?: string;
-  /** Imports to provide; any function import left out becomes a stub that throws when called. */
-  imports?: (ctx: { memory?: WebAssembly.Memory }) => WebAssembly.Imports;
+  /**
+   * Imports to provide, called once per instance before it is created (see {@link ImportContext}); any
+   * function import left out becomes a stub that throws when called.
+   */
+  imports?: (ctx: ImportContext) => WebAssembly.Imports;
   /** Write inputs; return state passed to run and output. Not timed. */
   setup: (ctx: HarnessContext) => unknown;
   /** The timed workload: one call of the kernel. */
@@ -123,5 +162,6 @@ export interface ScriptHarness {
   /** The values to compare, by name. */
   output: (ctx: HarnessContext, state: unknown, result: unknown) => Record<string, OutputValue>;
   tolerance?: Tolerance;
-  seeds?: number[];
+  /** Seeds used for validation (default [1, 2, 3]; at least 3), or {@link NoSeeds | "none"}. */
+  seeds?: number[] | NoSeeds;
 }

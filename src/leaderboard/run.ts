@@ -189,6 +189,9 @@ export async function runAndReplay(task: Task, session: KernelSession, agent: st
   return { row, ...(runId !== undefined ? { runId } : {}) };
 }
 
+/** A row's runtime when its best is -O3's own module: 1 by identity (n 0: not timed). */
+const SAME_AS_O3 = { median: 1, low: 1, high: 1, confidence: 1, n: 0 } as const;
+
 /** One tuning run, recorded in the session's database when it has one. */
 async function runOne(task: Task, session: KernelSession, agentName: string, seed: number, options: RunOptions): Promise<{ row: Row; runId?: number }> {
   const { uri, kernel, ev, db } = session;
@@ -212,7 +215,8 @@ async function runOne(task: Task, session: KernelSession, agentName: string, see
     }, ev);
     if (db && id !== undefined) db.finishRun(id, { recipe: report.best.recipe as Recipe, hash: report.best.hash, score: report.best.scoreVsBaseline, report });
     const oz = report.baselines.Oz;
-    const rt = report.best.runtime;
+    // The best is -O3's own module: its ratio to -O3 is exactly 1, not timed (n 0), as rows have always had it.
+    const rt = report.best.runtime ?? (report.best.sameModuleAs?.includes('O3') && !report.interrupted && /runtime/.test(report.objective) ? SAME_AS_O3 : undefined);
     const curve = bestSoFar(records);
     const baselines: Partial<Record<OptLevelName, BaselineFigures>> = {};
     for (const level of OPT_LEVEL_NAMES) {

@@ -4,6 +4,8 @@
  * modules interleaved. The parent kills it when a request misses its deadline.
  */
 import { Bench } from 'tinybench';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve } from '../proc/child.js';
 import { loadHarness, type LoadedHarness } from '../harness/load.js';
 import { detachOutputs as detach, instantiateHarness } from '../harness/instance.js';
@@ -18,6 +20,7 @@ export interface ModuleRef {
 }
 
 export type RunnerRequest =
+  /** Run the harness once per seed, each run on a fresh instance. */
   | { op: 'outputs'; harness: string; module: ModuleRef; seeds: number[] }
   | { op: 'time'; harness: string; a: ModuleRef; b: ModuleRef; seed: number; rounds: number; iterations: number; timeMs: number };
 
@@ -52,6 +55,18 @@ function compile(ref: ModuleRef): WebAssembly.Module {
 
 interface Live { ctx: HarnessContext; state: unknown }
 
+/**
+ * An error for the record: its message, and the line of the harness file it was thrown at when it was
+ * thrown there (a harness or import function bug), not by the module (a trap).
+ */
+function errorText(e: unknown, harnessPath: string): string {
+  const message = messageOf(e);
+  const top = (e instanceof Error ? e.stack ?? '' : '').split('\n').find((l) => /^\s+at /.test(l));
+  const url = pathToFileURL(harnessPath).href;
+  const at = top?.includes(url) ? /:(\d+):(\d+)\)?$/.exec(top) : null;
+  return at ? `${message.slice(0, 240)} (at ${basename(harnessPath)}:${at[1]}:${at[2]})` : message.slice(0, 300);
+}
+
 function instantiate(h: LoadedHarness, ref: ModuleRef, seed: number): HarnessContext {
   return instantiateHarness(h, compile(ref), ref.memoryImport, seed);
 }
@@ -80,7 +95,7 @@ async function outputs(req: Extract<RunnerRequest, { op: 'outputs' }>): Promise<
       out.push(detach(h.harness.output(ctx, state, result)));
       peakMemoryBytes = Math.max(peakMemoryBytes, ctx.memory?.buffer.byteLength ?? 0);
     } catch (e) {
-      return { state: 'trap', seed, phase, error: messageOf(e).slice(0, 300) };
+      return { state: 'trap', seed, phase, error: errorText(e, h.path) };
     }
   }
   return { state: 'ok', outputs: out, callMs, peakMemoryBytes };
@@ -111,7 +126,7 @@ async function time(req: Extract<RunnerRequest, { op: 'time' }>): Promise<TimeRe
     try {
       bench.runSync();
     } catch (e) {
-      return { state: 'trap', error: messageOf(e).slice(0, 300) };
+      return { state: 'trap', error: errorText(e, h.path) };
     }
     const p50 = (name: string) => {
       const res = bench.getTask(name)?.result;

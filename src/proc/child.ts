@@ -158,6 +158,9 @@ export function serve<Req, Res>(handler: (req: Req) => Res | Promise<Res>): void
     }
   });
   process.on('disconnect', () => process.exit(0));
+  // A terminal's Ctrl-C reaches the whole process group: the parent decides what an interrupt means
+  // (an interrupted tune still closes its children in order), and a child ends when its parent goes.
+  process.on('SIGINT', () => {});
 }
 
 /** Thrown inside a child when its state can no longer be trusted (a Binaryen abort). */

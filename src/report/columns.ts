@@ -53,7 +53,11 @@ export function kernelColumns(d: ReportData): Array<Column<ReportData['summary']
   ];
 }
 
-export const runtimeText = (r: Row) => (r.runtimeVsO3 ? `${r.runtimeVsO3.median.toFixed(3)} [${r.runtimeVsO3.low.toFixed(3)}, ${r.runtimeVsO3.high.toFixed(3)}]` : '–');
+/** A row's runtime ratio to -O3 with its interval; a best that is -O3's own module (n 0: not timed) says so instead. */
+export const runtimeText = (r: Row) =>
+  !r.runtimeVsO3 ? '–'
+  : r.runtimeVsO3.n === 0 && r.runtimeVsO3.median === 1 ? '1 (the -O3 module)'
+  : `${r.runtimeVsO3.median.toFixed(3)} [${r.runtimeVsO3.low.toFixed(3)}, ${r.runtimeVsO3.high.toFixed(3)}]`;
 
 /** One row per run, for the per-kernel detail and the CSV. */
 export const RUN_COLUMNS: Array<Column<Row> & { csv: string; csvValue: (r: Row) => string | number | null }> = [

@@ -92,7 +92,9 @@ export function tuneReportRow(r: TuneReport): Row {
     if (b && !('invalid' in b)) baselines[level] = { sizeBytes: b.sizeBytes, gzipBytes: b.gzipBytes, brotliBytes: b.brotliBytes, ...(b.quickRuntimeRatio !== undefined ? { quickRuntimeVsO3: b.quickRuntimeRatio } : {}) };
   }
   const curve = r.curve ?? [];
-  const rt = r.best.runtime;
+  // A best that is -O3's own module is exactly 1 × -O3 (n 0: not timed); reports written before
+  // `sameModuleAs` carried that identity in `runtime` itself.
+  const rt = r.best.runtime ?? (r.best.sameModuleAs?.includes('O3') && !r.interrupted && (r.best.runtimeVs || /runtime/.test(r.objective)) ? { median: 1, low: 1, high: 1, confidence: 1, n: 0 } : undefined);
   return {
     task: 'tune', kernel: r.kernel, agent: r.agent, seed: r.seed, budget: r.budget.evaluations ?? r.evaluations, objective: r.objective,
     ratio: Number.isFinite(r.best.scoreVsBaseline) ? r.best.scoreVsBaseline : null,

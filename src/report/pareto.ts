@@ -153,7 +153,9 @@ function tuneView(reports: readonly TuneReport[]): ParetoView {
       mine.push({ kind: 'level', label: `-${level}`, kernel, size: b.sizeBytes / oz.sizeBytes, runtime: rt?.median ?? null, ...(rt ? { low: rt.low, high: rt.high } : {}), runtimeSource: level === 'O3' ? '1 by definition' : 'final measurement against -O3' });
     }
     const best = r.best;
-    mine.push({ kind: 'run', label: `best (${r.agent}, seed ${r.seed})`, agent: r.agent, kernel, seed: r.seed, size: best.sizeBytes / oz.sizeBytes, runtime: best.runtime?.median ?? null, ...(best.runtime ? { low: best.runtime.low, high: best.runtime.high } : {}), runtimeSource: 'final measurement against -O3' });
+    // -O3's own module is 1 × -O3 by identity (it was not timed against itself).
+    const same = !best.runtime && !r.interrupted && best.sameModuleAs?.includes('O3');
+    mine.push({ kind: 'run', label: `best (${r.agent}, seed ${r.seed})`, agent: r.agent, kernel, seed: r.seed, size: best.sizeBytes / oz.sizeBytes, runtime: best.runtime?.median ?? (same ? 1 : null), ...(best.runtime ? { low: best.runtime.low, high: best.runtime.high } : {}), runtimeSource: same ? "1 by identity: the -O3 module" : 'final measurement against -O3' });
     for (const f of r.front ?? []) {
       if (f.hash === best.hash) continue;
       mine.push({ kind: 'run', label: `front member (${f.origin})`, agent: r.agent, kernel, seed: r.seed, size: f.sizeBytes / oz.sizeBytes, runtime: f.runtime?.median ?? f.ratios.runtime ?? null, ...(f.runtime ? { low: f.runtime.low, high: f.runtime.high } : {}), runtimeSource: 're-measured front member' });

@@ -7,15 +7,20 @@
  * unless one is faster with 95 % confidence, and the winner is then measured once more against every
  * baseline (report): the reported figures never come from the measurement that picked the winner (the
  * winner's curse).
+ *
+ * A run can be stopped by an AbortSignal (the command line aborts on SIGINT and SIGTERM): the evaluation in
+ * flight is abandoned (the builder and runner processes are closed; nothing of it is committed), and the
+ * result is the best candidate found so far, by the search's own figures, in a report that says after how
+ * many evaluations it stopped. The committed evaluations let `--resume` continue the run.
  */
 import seedrandom from 'seedrandom';
 import { Evaluator, FINAL } from '../evaluate/evaluator.js';
-import type { Budget, EvalRecord, FrontEntry, InvalidReason, Progress, ResultEntry, RunStore, RuntimeReport, TuneReport } from '../types.js';
+import type { Budget, EvalRecord, FrontEntry, Interruption, InvalidReason, Progress, ResultEntry, RunStore, RuntimeReport, TimeReport, TuneReport } from '../types.js';
 import type { Kernel } from '../kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
 import type { AgentInfo } from './agent.js';
-import type { Estimate } from '../measure/stats.js';
+import { medianCI, type Estimate } from '../measure/stats.js';
 import { wasmOptCommand } from '../recipe/commandline.js';
 import { WasmtuneError } from '../errors.js';
 import { featureNames } from '../binaryen/features.js';
@@ -51,6 +56,12 @@ export interface TuneOptions {
   onProgress?: (p: Progress) => void;
   /** Where each evaluation is committed before the agent sees it, and an interrupted run's are replayed from. */
   store?: RunStore;
+  /**
+   * Stops the run: the result is then the best found so far, with `report.interrupted` (its signal is
+   * `signal.reason` when that is a string, such as 'SIGINT'). An evaluator passed to {@link tune} has its
+   * child processes closed; they start again on its next use.
+   */
+  signal?: AbortSignal;
 }
 
 export interface TuneResult {
@@ -72,14 +83,71 @@ function entry(r: Extract<EvalRecord, { state: 'ok' }>): ResultEntry {
   return { recipe: recipeToJson(r.recipe), hash: r.hash, ...r.metrics };
 }
 
+/**
+ * What {@link tune} throws when its signal stopped it before any valid module was found (so there is no
+ * best so far to return). The command line turns it into the signal's exit code.
+ */
+export class TuneInterrupted extends WasmtuneError {
+  constructor(readonly interruption: Interruption, message: string) {
+    super('E_INTERRUPTED', message);
+    this.name = 'TuneInterrupted';
+  }
+}
+
+/** Thrown inside the loop when the signal stops it; caught by the loop itself. */
+const STOPPED = Symbol('stopped');
+
+/**
+ * Runs work until the signal aborts. `step(work)` starts nothing once aborted, and when the signal aborts
+ * while `work` runs, it stops waiting (throwing {@link STOPPED}) and calls `abandon` now and again once
+ * the abandoned work settles (so no process it started outlives it).
+ */
+function stopper(signal: AbortSignal | undefined) {
+  let abandon = () => {};
+  const aborted = new Promise<typeof STOPPED>((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve(STOPPED);
+    else signal.addEventListener('abort', () => resolve(STOPPED), { once: true });
+  });
+  return {
+    onAbandon: (f: () => void) => void (abandon = f),
+    aborted: () => signal?.aborted ?? false,
+    async step<T>(work: () => Promise<T>): Promise<T> {
+      if (signal?.aborted) throw STOPPED;
+      const p = work();
+      const r = await Promise.race([p, aborted]);
+      if (r === STOPPED) {
+        abandon();
+        p.then(abandon, abandon);
+        throw STOPPED;
+      }
+      return r as T;
+    },
+    interruption: (afterEvaluations: number): Interruption => ({ signal: typeof signal?.reason === 'string' ? signal.reason : 'abort', afterEvaluations }),
+  };
+}
+type Stopper = ReturnType<typeof stopper>;
+
 export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): Promise<TuneResult> {
   const t0 = performance.now();
+  const stop = stopper(opts.signal);
   const own = !ev;
-  ev ??= await Evaluator.create(kernel, { objective: opts.objective, ...(opts.store?.cache ? { cache: opts.store.cache } : {}) });
+  if (!ev) {
+    const created = Evaluator.create(kernel, { objective: opts.objective, ...(opts.store?.cache ? { cache: opts.store.cache } : {}) });
+    stop.onAbandon(() => void created.then((e) => e.close(), () => {}));
+    try {
+      ev = await stop.step(() => created);
+    } catch (e) {
+      if (e !== STOPPED) throw e;
+      throw new TuneInterrupted(stop.interruption(0), `Interrupted (${stop.interruption(0).signal}) before the first baseline: nothing was evaluated.`);
+    }
+  }
+  const evaluator = ev;
+  stop.onAbandon(() => evaluator.close());
   try {
-    return await run(kernel, opts, ev, t0);
+    return await run(kernel, opts, evaluator, t0, stop);
   } finally {
-    if (own) ev.close();
+    if (own) evaluator.close();
   }
 }
 
@@ -89,70 +157,186 @@ interface Candidate {
   origin: 'agent' | OptLevelName;
 }
 
-async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number): Promise<TuneResult> {
+async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number, stop: Stopper): Promise<TuneResult> {
   const spec = ev.objective;
   if (describeObjective(toSpec(opts.objective)) !== describeObjective(spec)) {
     throw new Error(`tune: objective '${describeObjective(toSpec(opts.objective))}' differs from the evaluator's '${describeObjective(spec)}'`);
   }
+  const time: TimeReport = { setupMs: performance.now() - t0, baselinesMs: 0, searchMs: 0, buildMs: 0, validateMs: 0, timeMs: 0, finalMs: 0 };
+  let searchStart = NaN;
   const progress = (phase: Progress['phase'], evaluations: number, best: number | undefined) =>
-    opts.onProgress?.({ evaluations, budget: opts.budget, elapsedMs: performance.now() - t0, best, phase });
-
-  // Baselines: every -O level, evaluated like any candidate.
-  progress('baselines', 0, undefined);
+    opts.onProgress?.({
+      evaluations, budget: opts.budget, elapsedMs: performance.now() - t0, best, phase,
+      ...(phase === 'search' ? { search: { elapsedMs: performance.now() - searchStart, buildMs: time.buildMs, validateMs: time.validateMs, timeMs: time.timeMs } } : {}),
+    });
   const baseRecords = new Map<OptLevelName, EvalRecord>();
-  const o3 = await ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features);
-  if (ev.verified) {
-    await ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes);
-  }
-  if (!singleMetric(spec) && spec.terms.some((t) => t.metric !== 'runtime')) {
-    const oz = await ev.builder.build(kernel.bytes, levelRecipe('Oz'), ev.features);
-    ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
-  }
-  for (const level of OPT_LEVEL_NAMES) baseRecords.set(level, await ev.evaluate(levelRecipe(level)));
-
-  // Search.
-  const rng = seedrandom(`wasmtune:${opts.seed}`);
-  const tolerance = kernel.harness?.harness.tolerance;
-  const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
-  const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
   const records: EvalRecord[] = [];
-  let best: Ok | undefined;
-  const searchStart = performance.now();
-  const within = () =>
-    (opts.budget.evaluations === undefined || records.length < opts.budget.evaluations) &&
-    (opts.budget.durationMs === undefined || performance.now() - searchStart < opts.budget.durationMs);
-  while (within()) {
-    const recipe = agent.propose();
-    if (!recipe) break;
-    const seq = records.length;
-    const stored = opts.store?.committed[seq];
-    if (stored && !recipesEqual(stored.recipe, recipe)) {
-      throw new WasmtuneError('E_RESUME_MISMATCH', `Cannot resume: the agent's proposal ${seq + 1} (${describeRecipe(recipe)}) differs from the stored one (${describeRecipe(stored.recipe)}). The agent, its options, the start recipe or the pass catalog changed since the run began.`);
+  const tolerance = kernel.harness?.harness.tolerance;
+  let stopped = false;
+  let phaseStart = performance.now();
+  const endPhase = (key: 'baselinesMs' | 'searchMs' | 'finalMs') => {
+    const t = performance.now();
+    time[key] = t - phaseStart;
+    phaseStart = t;
+  };
+
+  try {
+    // Baselines: every -O level, evaluated like any candidate.
+    progress('baselines', 0, undefined);
+    const o3 = await stop.step(() => ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features));
+    if (ev.verified) {
+      await stop.step(() => ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes));
     }
-    const rec = stored ?? (await ev.evaluate(recipe));
-    if (!stored) opts.store?.commit(seq, rec);
-    records.push(rec);
-    agent.observe(rec);
-    if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
-    progress('search', records.length, best?.score);
+    if (!singleMetric(spec) && spec.terms.some((t) => t.metric !== 'runtime')) {
+      const oz = await stop.step(() => ev.builder.build(kernel.bytes, levelRecipe('Oz'), ev.features));
+      ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
+    }
+    for (const level of OPT_LEVEL_NAMES) baseRecords.set(level, await stop.step(() => ev.evaluate(levelRecipe(level))));
+    endPhase('baselinesMs');
+
+    // Search.
+    searchStart = performance.now();
+    const rng = seedrandom(`wasmtune:${opts.seed}`);
+    const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
+    const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
+    let best: Ok | undefined;
+    const within = () =>
+      (opts.budget.evaluations === undefined || records.length < opts.budget.evaluations) &&
+      (opts.budget.durationMs === undefined || performance.now() - searchStart < opts.budget.durationMs);
+    while (within()) {
+      if (stop.aborted()) throw STOPPED;
+      const recipe = agent.propose();
+      if (!recipe) break;
+      const seq = records.length;
+      const stored = opts.store?.committed[seq];
+      if (stored && !recipesEqual(stored.recipe, recipe)) {
+        throw new WasmtuneError('E_RESUME_MISMATCH', `Cannot resume: the agent's proposal ${seq + 1} (${describeRecipe(recipe)}) differs from the stored one (${describeRecipe(stored.recipe)}). The agent, its options, the start recipe or the pass catalog changed since the run began.`);
+      }
+      const rec = stored ?? (await stop.step(() => ev.evaluate(recipe)));
+      // A record finished after the signal may come from a child process the signal reached too: it is
+      // not committed, and the resumed run evaluates the recipe again.
+      if (stop.aborted()) throw STOPPED;
+      if (!stored) {
+        opts.store?.commit(seq, rec);
+        time.buildMs += rec.buildMs ?? 0;
+        time.validateMs += rec.validateMs ?? 0;
+        time.timeMs += rec.timeMs ?? 0;
+      }
+      records.push(rec);
+      agent.observe(rec);
+      if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
+      progress('search', records.length, best?.score);
+    }
+    endPhase('searchMs');
+  } catch (e) {
+    if (e !== STOPPED) throw e;
+    stopped = true;
+    if (Number.isNaN(searchStart)) endPhase('baselinesMs');
+    else endPhase('searchMs');
   }
 
-  // Pick the winner among the agent's best candidates and the baselines.
-  progress('final', records.length, best?.score);
+  // The candidates: the baselines and the agent's valid records, best search score first.
   const pool = new Map<string, Candidate>();
   for (const [level, rec] of baseRecords) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: level });
   for (const rec of records) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: 'agent' });
-  if (!pool.size) throw new WasmtuneError('E_HARNESS_FAILS', 'No valid module at all: not even -O0 of the original passed validation.');
+  // A module that several levels make is named after the objective's baseline when it is one of them
+  // (-O2's module equal to -O3's is "the -O3 baseline" for runtime).
+  const refLevel = METRIC_BASELINE[singleMetric(spec) ?? 'runtime'];
+  const refRec = baseRecords.get(refLevel);
+  const sameAsRef = refRec?.state === 'ok' ? pool.get(refRec.hash) : undefined;
+  if (refRec?.state === 'ok' && sameAsRef && sameAsRef.origin !== 'agent') Object.assign(sameAsRef, { rec: refRec, origin: refLevel });
+  if (!pool.size) {
+    if (stopped) throw new TuneInterrupted(stop.interruption(records.length), `Interrupted (${stop.interruption(records.length).signal}) before any valid module was found: nothing to write.`);
+    throw new WasmtuneError('E_HARNESS_FAILS', 'No valid module at all: not even -O0 of the original passed validation.');
+  }
   const byScore = (a: Candidate, b: Candidate) => a.rec.score - b.rec.score || a.rec.recipe.passes.length - b.rec.recipe.passes.length;
   const candidates = [...pool.values()].sort(byScore);
 
-  // With runtime in the objective, quick ratios only shortlist: the shortlisted candidates are re-measured
-  // with the full protocol, and those figures decide.
+  let final: Final | undefined;
+  if (!stopped) {
+    progress('final', records.length, pool.size ? candidates[0]!.rec.score : undefined);
+    try {
+      final = await finalPhase(ev, opts, spec, candidates, baseRecords, stop);
+    } catch (e) {
+      if (e !== STOPPED) throw e;
+      stopped = true;
+    }
+    endPhase('finalMs');
+  }
+  // Interrupted: the best by the search's own figures; nothing that was not measured is reported.
+  const winner = final?.winner ?? candidates[0]!;
+  const bestEntry = final?.bestEntry ?? entry(winner.rec);
+  const sameModuleAs = [...baseRecords].filter(([, r]) => r.state === 'ok' && r.hash === winner.rec.hash).map(([level]) => level);
+  const baselines: TuneReport['baselines'] = final?.baselines ?? {};
+  if (!final) {
+    for (const [level, rec] of baseRecords) baselines[level] = rec.state === 'ok' ? entry(rec) : { invalid: `${rec.reason}: ${rec.detail}` };
+  }
+
+  const one = singleMetric(spec);
+  const baseRec = one && baseRecords.get(METRIC_BASELINE[one]);
+  // -O3's own module is 1 × -O3 by identity; anything else by its final measurement.
+  const finalRuntime = sameModuleAs.includes('O3') ? 1 : (bestEntry.runtime?.median ?? NaN);
+  const scoreVsBaseline =
+    one === 'runtime' ? (final ? finalRuntime : winner.rec.score)
+    : one ? (baseRec?.state === 'ok' ? metricValue(one, bestEntry) / metricValue(one, baseRec.metrics) : NaN)
+    : final ? ev.scoreOf(winner.rec.metrics, usesRuntime(spec) ? finalRuntime : undefined) : winner.rec.score;
+
+  const invalid = records.filter((r): r is Extract<EvalRecord, { state: 'invalid' }> => r.state === 'invalid');
+  const byReason: Partial<Record<InvalidReason, number>> = {};
+  for (const r of invalid) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+  const examples = [...new Map(invalid.map((r) => [r.reason, r])).values()].map((r) => ({ reason: r.reason, detail: r.detail, recipe: describeRecipe(r.recipe) }));
+
+  const report: TuneReport = {
+    kernel: kernel.uri,
+    agent: opts.agent.name,
+    agentOptions: opts.agentOptions,
+    objective: describeObjective(spec),
+    seed: opts.seed,
+    budget: opts.budget,
+    outputsVerified: ev.verified,
+    features: featureNames(ev.features),
+    best: {
+      ...bestEntry, origin: winner.origin, ...(sameModuleAs.length ? { sameModuleAs } : {}),
+      ...(final?.runtimeVs ? { runtimeVs: final.runtimeVs } : {}), ...(final?.callMs !== undefined ? { callMs: final.callMs } : {}), scoreVsBaseline,
+      outputsChecked: !ev.verified ? 'not-verified' : tolerance ? 'within-tolerance' : 'bit-exact',
+    },
+    baselines,
+    ...(final?.front ? { front: final.front } : {}),
+    evaluations: records.length,
+    curve: bestSoFarScores(records),
+    baselineEvaluations: baseRecords.size,
+    cacheHits: records.filter((r) => r.cached).length,
+    invalid: { total: invalid.length, byReason, examples },
+    wasmOpt: wasmOptCommand(winner.rec.recipe, ev.features),
+    walltimeMs: performance.now() - t0,
+    time,
+    ...(stopped ? { interrupted: stop.interruption(records.length) } : {}),
+    measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
+  };
+  return { report, bestBytes: ev.bytesOf(winner.rec.hash)!, records };
+}
+
+/** What the final phase decides and measures. */
+interface Final {
+  winner: Candidate;
+  bestEntry: ResultEntry;
+  baselines: TuneReport['baselines'];
+  runtimeVs?: Partial<Record<OptLevelName, Estimate>>;
+  callMs?: number;
+  front?: FrontEntry[];
+}
+
+/**
+ * Selection and the final measurement: with runtime in the objective, the shortlisted candidates are
+ * re-measured with the full protocol and those figures decide; then the winner is measured against every
+ * baseline. A ratio between two byte-identical modules is never timed: it is 1.
+ */
+async function finalPhase(ev: Evaluator, opts: TuneOptions, spec: ObjectiveSpec, candidates: Candidate[], baseRecords: ReadonlyMap<OptLevelName, EvalRecord>, stop: Stopper): Promise<Final> {
   const remeasured = new Map<string, (Estimate & { baselineMs: number; candidateMs: number }) | undefined>();
   const remeasure = async (c: Candidate) => {
     const base = ev.runtimeBaseline!;
     if (remeasured.has(c.rec.hash)) return;
-    const m = c.rec.hash === base.hash ? undefined : await ev.measure(base.bytes, ev.bytesOf(c.rec.hash)!, FINAL);
+    const m = c.rec.hash === base.hash ? undefined : await stop.step(() => ev.measure(base.bytes, ev.bytesOf(c.rec.hash)!, FINAL));
     // A candidate that fails the full protocol (a trap or a timeout while timing) cannot win.
     remeasured.set(c.rec.hash, typeof m === 'string' ? { median: Infinity, low: Infinity, high: Infinity, confidence: 0, n: 0, baselineMs: NaN, candidateMs: NaN } : m);
   };
@@ -193,6 +377,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
   const runtimeVs: Partial<Record<OptLevelName, Estimate>> = {};
   const o3Rec = baseRecords.get('O3');
   const o3Bytes = o3Rec?.state === 'ok' ? ev.bytesOf(o3Rec.hash) : undefined;
+  const o3CallMs: number[] = [];
   const toReport = (e: Estimate & { baselineMs: number; candidateMs: number }, baseline: OptLevelName): RuntimeReport => ({ ...e, baseline });
   for (const [level, rec] of baseRecords) {
     if (rec.state !== 'ok') {
@@ -200,34 +385,39 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
       continue;
     }
     const e = entry(rec);
-    if (measureRuntime && o3Bytes) {
-      const m = level === 'O3' ? undefined : await ev.measure(o3Bytes, ev.bytesOf(rec.hash)!, FINAL);
-      if (m && typeof m !== 'string') e.runtime = toReport(m, 'O3');
-      const vs = await ev.measure(ev.bytesOf(rec.hash)!, bestBytes, FINAL);
-      if (typeof vs !== 'string') runtimeVs[level] = vs;
+    if (measureRuntime && o3Bytes && o3Rec?.state === 'ok') {
+      // A level whose module is -O3's (often -O4) is 1 × -O3 by identity: not timed.
+      if (rec.hash !== o3Rec.hash) {
+        const m = await stop.step(() => ev.measure(o3Bytes, ev.bytesOf(rec.hash)!, FINAL));
+        if (typeof m !== 'string') {
+          e.runtime = toReport(m, 'O3');
+          o3CallMs.push(m.baselineMs);
+        }
+      }
+      if (rec.hash !== winner.rec.hash) {
+        const vs = await stop.step(() => ev.measure(ev.bytesOf(rec.hash)!, bestBytes, FINAL));
+        if (typeof vs !== 'string') runtimeVs[level] = vs;
+      }
     }
     baselines[level] = e;
   }
   const bestEntry = entry(winner.rec);
-  // An objective with runtime always reports an independent final measurement of the winner against -O3.
-  // When the winner is -O3's module itself the ratio is 1 by identity: timing a module against itself
-  // would only report noise.
-  if ((measureRuntime || (usesRuntime(spec) && ev.verified)) && o3Bytes) {
-    if (o3Rec?.state === 'ok' && winner.rec.hash === o3Rec.hash) {
-      const callMs = ev.runtimeBaseline?.callMs ?? NaN;
-      bestEntry.runtime = { median: 1, low: 1, high: 1, confidence: 1, n: 0, baseline: 'O3', candidateMs: callMs, baselineMs: callMs };
+  let callMs: number | undefined;
+  // An objective with runtime always reports an independent final measurement of the winner against -O3,
+  // unless the winner is -O3's module itself: its ratio is 1 by identity, and timing a module against
+  // itself would only report noise. -O3's own per-call time then comes from its measurements against
+  // the other levels.
+  if ((measureRuntime || (usesRuntime(spec) && ev.verified)) && o3Bytes && o3Rec?.state === 'ok') {
+    if (winner.rec.hash === o3Rec.hash) {
+      if (o3CallMs.length) callMs = medianCI(o3CallMs).median;
     } else {
-      const m = await ev.measure(o3Bytes, bestBytes, FINAL);
-      if (typeof m !== 'string') bestEntry.runtime = toReport(m, 'O3');
+      const m = await stop.step(() => ev.measure(o3Bytes, bestBytes, FINAL));
+      if (typeof m !== 'string') {
+        bestEntry.runtime = toReport(m, 'O3');
+        callMs = m.candidateMs;
+      }
     }
   }
-  const one = singleMetric(spec);
-  const baseRec = one && baseRecords.get(METRIC_BASELINE[one]);
-  const finalRuntime = bestEntry.runtime?.median ?? NaN;
-  const scoreVsBaseline =
-    one === 'runtime' ? finalRuntime
-    : one ? (baseRec?.state === 'ok' ? metricValue(one, bestEntry) / metricValue(one, baseRec.metrics) : NaN)
-    : ev.scoreOf(winner.rec.metrics, usesRuntime(spec) ? finalRuntime : undefined);
   const front = frontMembers?.map((c): FrontEntry => {
     const est = remeasured.get(c.rec.hash);
     return {
@@ -236,35 +426,5 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number)
       ...(est ? { runtime: toReport(est, 'O3') } : {}),
     };
   });
-
-  const invalid = records.filter((r): r is Extract<EvalRecord, { state: 'invalid' }> => r.state === 'invalid');
-  const byReason: Partial<Record<InvalidReason, number>> = {};
-  for (const r of invalid) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
-  const examples = [...new Map(invalid.map((r) => [r.reason, r])).values()].map((r) => ({ reason: r.reason, detail: r.detail, recipe: describeRecipe(r.recipe) }));
-
-  const report: TuneReport = {
-    kernel: kernel.uri,
-    agent: opts.agent.name,
-    agentOptions: opts.agentOptions,
-    objective: describeObjective(spec),
-    seed: opts.seed,
-    budget: opts.budget,
-    outputsVerified: ev.verified,
-    features: featureNames(ev.features),
-    best: {
-      ...bestEntry, origin: winner.origin, ...(measureRuntime ? { runtimeVs } : {}), scoreVsBaseline,
-      outputsChecked: !ev.verified ? 'not-verified' : tolerance ? 'within-tolerance' : 'bit-exact',
-    },
-    baselines,
-    ...(front ? { front } : {}),
-    evaluations: records.length,
-    curve: bestSoFarScores(records),
-    baselineEvaluations: baseRecords.size,
-    cacheHits: ev.cacheHits,
-    invalid: { total: invalid.length, byReason, examples },
-    wasmOpt: wasmOptCommand(winner.rec.recipe, ev.features),
-    walltimeMs: performance.now() - t0,
-    measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
-  };
-  return { report, bestBytes, records };
+  return { winner, bestEntry, baselines, ...(measureRuntime ? { runtimeVs } : {}), ...(callMs !== undefined ? { callMs } : {}), ...(front ? { front } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
  * Comparing a candidate's outputs with the original's: bit for bit, or within the harness tolerance for
- * float values. Returns the first difference, described for the record.
+ * float values; bigints, booleans and strings exactly. Returns the first difference, described for the
+ * record.
  */
 import type { OutputValue, Tolerance } from '../harness/types.js';
 
@@ -19,6 +20,18 @@ function bytesOf(v: ArrayBufferView): Uint8Array {
   return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 }
 
+/** What kind of output a value is (with the value, for a scalar), for a message when two sides differ in kind. */
+function kindOf(v: OutputValue): string {
+  if (Array.isArray(v)) return 'an array';
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
+  return `a ${typeof v} (${show(v)})`;
+}
+
+/** A value as a message shows it: strings quoted, so "1" and 1 read differently. */
+function show(v: OutputValue): string {
+  return typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v) : String(v);
+}
+
 /** Undefined when equal, else a one-line description of the first difference. */
 export function compareValue(path: string, a: OutputValue | undefined, b: OutputValue | undefined, tol: Tolerance | undefined): string | undefined {
   if (a === undefined || b === undefined) return a === b ? undefined : `${path}: present in only one output`;
@@ -27,7 +40,12 @@ export function compareValue(path: string, a: OutputValue | undefined, b: Output
     if (tol && close(a, b, tol)) return undefined;
     return `${path}: expected ${a}, got ${b}`;
   }
-  if (typeof a === 'bigint' || typeof a === 'string') return a === b ? undefined : `${path}: expected ${String(a)}, got ${String(b)}`;
+  if (typeof a !== 'object' || typeof b !== 'object') {
+    // Scalars (bigint, boolean, string, or a number against another kind) compare exactly.
+    if (a === b) return undefined;
+    if (typeof a !== typeof b) return `${path}: expected ${kindOf(a)}, got ${kindOf(b)}`;
+    return `${path}: expected ${show(a)}, got ${show(b)}`;
+  }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return `${path}: array length differs`;
     for (let i = 0; i < a.length; i++) {

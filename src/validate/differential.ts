@@ -1,9 +1,9 @@
 /**
- * The differential check: a candidate runs on every harness seed and its outputs must equal the
- * reference's (bit for bit, or within the harness tolerance). Every way it can fail is a result with a
- * reason, never an exception.
+ * The differential check: a candidate runs once on every harness seed (once in all for a harness whose
+ * workload takes no seeded input) and its outputs must equal the reference's (bit for bit, or within the
+ * harness tolerance). Every way it can fail is a result with a reason, never an exception.
  */
-import type { LoadedHarness } from '../harness/load.js';
+import { seedLabel, type LoadedHarness } from '../harness/load.js';
 import type { ModuleRef, Runner } from '../measure/runner.js';
 import type { InvalidReason } from '../types.js';
 import { compareOutputs } from './compare.js';
@@ -17,7 +17,7 @@ export async function differentialCheck(runner: Runner, h: LoadedHarness, candid
   const r = await runner.outputs(h.path, candidate, h.seeds, deadlineMs);
   switch (r.state) {
     case 'trap':
-      return { state: 'invalid', reason: 'trap', detail: `seed ${r.seed}, ${r.phase}: ${r.error}` };
+      return { state: 'invalid', reason: 'trap', detail: `${[...seedLabel(h, r.seed), r.phase].join(', ')}: ${r.error}` };
     case 'timeout':
       return { state: 'invalid', reason: 'timeout', detail: r.error };
     case 'crashed':
@@ -25,7 +25,7 @@ export async function differentialCheck(runner: Runner, h: LoadedHarness, candid
     case 'ok':
       for (let i = 0; i < h.seeds.length; i++) {
         const d = compareOutputs(reference.outputs[i]!, r.outputs[i]!, h.harness.tolerance);
-        if (d) return { state: 'invalid', reason: 'wrong-output', detail: `seed ${h.seeds[i]}: ${d}` };
+        if (d) return { state: 'invalid', reason: 'wrong-output', detail: [...seedLabel(h, h.seeds[i]!), d].join(': ') };
       }
       return { state: 'ok', peakMemoryBytes: r.peakMemoryBytes };
   }

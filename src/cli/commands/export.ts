@@ -6,7 +6,7 @@ import { DB } from '../options.js';
 
 const CSV_COLUMNS: ReadonlyArray<keyof EvaluationRow> = [
   'runId', 'seq', 'state', 'reason', 'score', 'sizeBytes', 'gzipBytes', 'brotliBytes', 'quickRuntimeRatio', 'peakMemoryBytes', 'declaredMemoryBytes',
-  'dataSegmentBytes', 'functions', 'hash', 'recipeHash', 'recipe', 'cached', 'walltimeMs', 'settings', 'fingerprint', 'detail', 'createdAt',
+  'dataSegmentBytes', 'functions', 'hash', 'recipeHash', 'recipe', 'cached', 'walltimeMs', 'buildMs', 'validateMs', 'timeMs', 'settings', 'fingerprint', 'detail', 'createdAt',
 ];
 
 function csvField(v: unknown): string {

@@ -6,6 +6,7 @@ import type { Command, OptionTable } from '../command.js';
 import { agents } from './agents.js';
 import { apply } from './apply.js';
 import { baselines } from './baselines.js';
+import { check } from './check.js';
 import { exportRun } from './export.js';
 import { features } from './features.js';
 import { kernels } from './kernels.js';
@@ -21,6 +22,7 @@ import { tune } from './tune.js';
 import { worker } from './worker.js';
 
 export const COMMANDS = {
+  check,
   tune,
   runs,
   show,

@@ -1,16 +1,16 @@
-import type { EvalRecord } from '../../types.js';
+import type { EvalRecord, TuneReport } from '../../types.js';
 import { defineCommand } from '../command.js';
 import { DB, JSON_OUTPUT } from '../options.js';
 
 export const show = defineCommand({
-  summary: 'one run: options, progress, invalid candidates by reason, best',
+  summary: 'one run: options, progress, invalid candidates by reason, where the time went, best',
   positionals: [{ name: '<run>', description: "a run id ('wasmtune runs' lists them)" }],
   options: { db: DB, json: JSON_OUTPUT },
   async run({ values, positionals, io }) {
     const { ResultsDb } = await import('../../db/index.js');
     const { describeRecipe } = await import('../../recipe/recipe.js');
     const { dbFile, parseRunId } = await import('../db.js');
-    const { budgetText, statusText } = await import('../format.js');
+    const { budgetText, costShares, durationText, statusText, timeText } = await import('../format.js');
     const id = parseRunId(positionals[0], 'show');
     const db = ResultsDb.open(dbFile(values), { mustExist: true });
     try {
@@ -31,7 +31,19 @@ export const show = defineCommand({
       if (lb) line('leaderboard', `${lb.task} in ${lb.dir}${lb.jobId ? `, job ${lb.jobId} on worker ${lb.worker ?? '?'}` : ''}`);
       line('machine', `${r.host ?? '?'} (fingerprint ${r.fingerprint ?? '?'}), process ${r.pid ?? '?'}`);
       line('times', `started ${r.startedAt}, last commit ${r.updatedAt}`);
-      line('evaluated', `${records.length} (${records.filter((e) => e.cached).length} from a cache), ${r.invalid} invalid${reasons.size ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
+      // `cached`: answered without validation (the report's cacheHits counts the same records).
+      line('evaluated', `${records.length} (${records.filter((e) => e.cached).length} cache hits), ${r.invalid} invalid${reasons.size ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
+      if (r.interrupted) line('interrupted', `by ${r.interrupted.signal} after ${r.interrupted.afterEvaluations} evaluations${r.report ? '; its report has the best found by then' : ''}`);
+      // The evaluations' own time, from every process that worked on the run (rows from before it was recorded lack it).
+      const timed = records.filter((e) => e.buildMs !== undefined);
+      if (timed.length) {
+        const sum = (k: 'buildMs' | 'validateMs' | 'timeMs') => timed.reduce((a, e) => a + (e[k] ?? 0), 0);
+        const cost = { buildMs: sum('buildMs'), validateMs: sum('validateMs'), timeMs: sum('timeMs') };
+        const wall = timed.reduce((a, e) => a + e.walltimeMs, 0);
+        line('evaluations', `${durationText(wall)} in ${timed.length}${timed.length < records.length ? ` of ${records.length}` : ''}: build ${durationText(cost.buildMs)}, validate ${durationText(cost.validateMs)}${cost.timeMs > 0 ? `, time ${durationText(cost.timeMs)}` : ''} (${costShares(cost, wall) || 'no work: every one from a cache'})`);
+      }
+      const report = r.report as Partial<TuneReport> | null;
+      if (report?.time && report.walltimeMs !== undefined) line('wall time', `${timeText(report.walltimeMs, report.time)}${r.resumes ? ' (the process that wrote the report)' : ''}`);
       const ok = records.filter((e): e is Extract<EvalRecord, { state: 'ok' }> => e.state === 'ok');
       const bestSearch = ok.reduce<(typeof ok)[number] | undefined>((b, e) => (!b || e.score < b.score ? e : b), undefined);
       if (bestSearch) line('search best', `score ${bestSearch.score.toPrecision(6)} (evaluation ${records.indexOf(bestSearch) + 1}): ${describeRecipe(bestSearch.recipe)}`);

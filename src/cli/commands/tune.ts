@@ -2,9 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WasmtuneError } from '../../errors.js';
 import type { Metric } from '../../evaluate/objective.js';
-import type { Progress } from '../../types.js';
+import type { Interruption, Progress, TuneReport } from '../../types.js';
+import type { Estimate } from '../../measure/stats.js';
 import { defineCommand } from '../command.js';
 import { DB, HARNESS, JSON_OUTPUT, QUIET, SEED } from '../options.js';
+
+/** The exit code of a tune stopped by a signal: 128 + the signal's number, as a shell reports it. */
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The flags that define a run; `--resume` takes them from the stored run instead. */
 const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd'] as const;
@@ -34,15 +38,16 @@ export const tune = defineCommand({
   notes: [
     'Every evaluation is committed to the results database, so a run that is stopped can be resumed, and modules already checked or measured on this machine are not checked again.',
     'Without a harness, candidates are checked by Binaryen validation only: their outputs are not verified.',
+    "Ctrl-C (SIGINT) or SIGTERM stops the search: the best found so far is written to --out with a report that says after how many evaluations it stopped, and 'wasmtune tune --resume <run>' continues the run. A second signal stops at once.",
   ],
   async run({ values, positionals, given, io }) {
     const { loadKernel } = await import('../../kernels/index.js');
     const { getAgent } = await import('../../../agents/registry.js');
-    const { tune: search } = await import('../../search/tune.js');
+    const { tune: search, TuneInterrupted } = await import('../../search/tune.js');
     const { contentHash } = await import('../../evaluate/evaluator.js');
     const { describeObjective, singleMetric, METRIC_BASELINE } = await import('../../evaluate/objective.js');
     const { describeRecipe, recipeToJson } = await import('../../recipe/recipe.js');
-    const { baselinesTable, formatEstimate, frontTable } = await import('../format.js');
+    const { baselinesTable, durationText, formatEstimate, frontTable, timeText } = await import('../format.js');
     const { dbFile, parseRunId } = await import('../db.js');
     const { openTuneRun, storedRequest } = await import('../tune-run.js');
     const { completeSettings, requestFromFlags } = await import('../tune-settings.js');
@@ -66,21 +71,43 @@ export const tune = defineCommand({
     if (!kernel.harness) io.stderr('WARNING: no harness given: candidates are checked by Binaryen validation only; their OUTPUTS ARE NOT VERIFIED.\n');
     const onProgress = io.isTTY && !values.quiet && !values.json ? await progressBar(one) : undefined;
     const run = openTuneRun(file, kernel, settings, resumeId);
+    const resumeHint = (id: number) => `wasmtune tune --resume ${id}${values.db !== undefined ? ` --db ${values.db}` : ''}`;
+    // The first SIGINT or SIGTERM stops the search and the best so far is written; a second one stops at once.
+    const controller = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (controller.signal.aborted) process.exit(SIGNAL_EXIT[signal] ?? 130);
+      onProgress?.stop();
+      io.stderr(`\n${signal}: stopping; writing the best found so far (${signal} again stops at once).\n`);
+      controller.abort(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     let result;
+    let interrupted: { runId: number; interruption: Interruption } | undefined;
     try {
       result = await search(kernel, {
         agent: getAgent(settings.agent), agentOptions: settings.agentOptions, budget: settings.budget, objective: settings.objective,
         seed: settings.seed, ...(settings.start ? { start: settings.start } : {}), measureRuntime: settings.measureRuntime, ...(onProgress ? { onProgress: onProgress.update } : {}),
         space: { lowMemoryUnused: settings.assumptions.includes('low-memory-unused'), trapsNeverHappen: settings.assumptions.includes('traps-never-happen'), simd: settings.simd },
-        store: run.store,
+        store: run.store, signal: controller.signal,
       });
-      run.finish(result.report);
+      const stop = result.report.interrupted;
+      if (stop) interrupted = { runId: run.interrupt(stop, result.report), interruption: stop };
+      else run.finish(result.report);
     } catch (e) {
-      run.fail(e);
-      throw e;
+      if (!(e instanceof TuneInterrupted)) {
+        run.fail(e);
+        throw e;
+      }
+      // Stopped before anything valid was found: nothing to write, but the run can be resumed.
+      const runId = run.interrupt(e.interruption);
+      io.stderr(`interrupted by ${e.interruption.signal} before any valid module was found; nothing written. Resume: ${resumeHint(runId)}\n`);
+      return SIGNAL_EXIT[e.interruption.signal] ?? 130;
     } finally {
       onProgress?.stop();
       run.close();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
     const { report, bestBytes } = result;
     const out = settings.out;
@@ -88,33 +115,57 @@ export const tune = defineCommand({
     writeFileSync(join(out, 'best.wasm'), bestBytes);
     writeFileSync(join(out, 'recipe.json'), JSON.stringify({ kernel: kernel.uri, recipe: recipeToJson(report.best.recipe), features: report.features, wasmOpt: report.wasmOpt, hash: contentHash(bestBytes) }, null, 2) + '\n');
     writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+    const exitCode = interrupted ? (SIGNAL_EXIT[interrupted.interruption.signal] ?? 130) : 0;
+    const stopped = interrupted && `INTERRUPTED by ${interrupted.interruption.signal} after ${interrupted.interruption.afterEvaluations}${settings.budget.evaluations !== undefined ? ` of ${settings.budget.evaluations}` : ''} evaluations: the best found so far, by the search's own figures (nothing was re-measured)`;
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2) + '\n');
-      return 0;
+      if (interrupted) io.stderr(`${stopped}; wrote ${out}. Resume: ${resumeHint(interrupted.runId)}\n`);
+      return exitCode;
     }
+    if (stopped) io.stdout(`${stopped}.\n`);
     const b = report.best;
     io.stdout(`kernel     ${report.kernel}${report.outputsVerified ? '' : '  (OUTPUTS NOT VERIFIED: no harness)'}\n`);
     io.stdout(`objective  ${objectiveName}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
-    io.stdout(`best       ${b.origin === 'agent' ? 'found by the agent' : `the -${b.origin} baseline (no candidate beat it)`}: ${describeRecipe(b.recipe)}\n`);
+    const found = b.origin === 'agent' ? 'found by the agent' : interrupted ? `the -${b.origin} baseline (no candidate beat it so far)` : `the -${b.origin} baseline (no candidate beat it)`;
+    io.stdout(`best       ${found}: ${describeRecipe(b.recipe)}\n`);
     const vs = one ? `vs -${METRIC_BASELINE[one]}` : 'score (weighted geometric mean of the ratios to -O3 and -Oz)';
     io.stdout(`size       ${b.sizeBytes} B (gzip ${b.gzipBytes}, brotli ${b.brotliBytes}); ${vs}: ${b.scoreVsBaseline.toFixed(4)}\n`);
     if (b.outputsChecked === 'within-tolerance') {
       io.stdout(`outputs    equal to the original's within the harness tolerance ${JSON.stringify(kernel.harness?.harness.tolerance)}${b.recipe.knobs.fastMath ? ' (fast-math is on: results are not bit for bit)' : ''}\n`);
     }
-    if (b.runtime) io.stdout(`runtime    ${formatEstimate(b.runtime)} × -O3 (${b.runtime.candidateMs.toFixed(3)} ms vs ${b.runtime.baselineMs.toFixed(3)} ms per call)\n`);
+    const runtime = runtimeLine(report, formatEstimate);
+    if (runtime) io.stdout(`runtime    ${runtime}\n`);
     if (report.front) io.stdout('\n' + frontTable(report.front) + '\n');
     io.stdout('\n' + baselinesTable(report) + '\n');
+    if (report.time) io.stdout(`\ntime       ${timeText(report.walltimeMs, report.time)}\n`);
+    else io.stdout(`\ntime       ${durationText(report.walltimeMs)}\n`);
     io.stdout(`\nwasm-opt equivalent:\n  ${report.wasmOpt}\n\nwrote ${join(out, 'best.wasm')}, recipe.json, report.json\n`);
     io.stdout(`recorded   run ${run.id()} in ${run.file} ('wasmtune show ${run.id()}')\n`);
-    return 0;
+    if (interrupted) io.stdout(`resume     ${resumeHint(interrupted.runId)}  (continues to the result of a run that was never stopped)\n`);
+    return exitCode;
   },
 });
+
+/** What the summary says about the best's runtime: its final measurement, an identity, or the search's quick figure. */
+function runtimeLine(report: TuneReport, formatEstimate: (e: Estimate) => string): string | undefined {
+  const b = report.best;
+  if (b.runtime) return `${formatEstimate(b.runtime)} × -O3 (${b.runtime.candidateMs.toFixed(3)} ms vs ${b.runtime.baselineMs.toFixed(3)} ms per call)`;
+  if (report.interrupted) {
+    return b.quickRuntimeRatio !== undefined ? `${b.quickRuntimeRatio.toFixed(3)} × -O3 by the search's quick ratio (${report.measurement.quickRounds} rounds; not re-measured: the run was interrupted)` : undefined;
+  }
+  if (b.sameModuleAs?.includes('O3') && (b.runtimeVs || /runtime/.test(report.objective))) {
+    const measured = Object.keys(b.runtimeVs ?? {}).map((l) => `-${l}`).join(', ');
+    return `the -O3 module itself: 1 × -O3 by identity, not timed${b.callMs !== undefined ? `; -O3 takes ${b.callMs.toFixed(3)} ms per call` : ''}${measured ? `; measured against ${measured} (table below)` : ''}`;
+  }
+  return undefined;
+}
 
 /** A progress bar on stderr (a terminal only). */
 async function progressBar(one: Metric | undefined): Promise<{ update: (p: Progress) => void; stop: () => void }> {
   const { default: cliProgress } = await import('cli-progress');
+  const { costShares } = await import('../format.js');
   const bar = new cliProgress.SingleBar({
-    format: ' {phase} |{bar}| {value}/{total} evaluations | best {best} | {duration_formatted} elapsed | ETA {eta_formatted}',
+    format: ' {phase} |{bar}| {value}/{total} evaluations | best {best} | {duration_formatted} elapsed | ETA {eta_formatted}{split}',
     stream: process.stderr,
     hideCursor: true,
   }, cliProgress.Presets.shades_classic);
@@ -123,11 +174,13 @@ async function progressBar(one: Metric | undefined): Promise<{ update: (p: Progr
     update: (p) => {
       const total = p.budget.evaluations ?? Math.max(p.evaluations, 1);
       if (!started) {
-        bar.start(total, 0, { phase: p.phase, best: '-' });
+        bar.start(total, 0, { phase: p.phase, best: '-', split: '' });
         started = true;
       }
       const best = p.best === undefined ? '-' : one === 'runtime' ? `${p.best.toFixed(3)}× O3` : one ? `${p.best} B` : `${p.best.toFixed(4)}×`;
-      bar.update(p.budget.evaluations ? p.evaluations : Math.min(p.elapsedMs / p.budget.durationMs!, 1) * total, { phase: p.phase, best });
+      // Where the search's time goes, as shares of its wall time (the rest: the agent and the database).
+      const shares = p.search ? costShares(p.search, p.search.elapsedMs) : '';
+      bar.update(p.budget.evaluations ? p.evaluations : Math.min(p.elapsedMs / p.budget.durationMs!, 1) * total, { phase: p.phase, best, ...(p.search ? { split: shares ? ` | ${shares}` : '' } : {}) });
     },
     stop: () => bar.stop(),
   };
