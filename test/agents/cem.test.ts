@@ -7,7 +7,7 @@ import { CUSTOM_PASSES } from '../../src/passes/custom/index.js';
 import { single } from '../../src/evaluate/objective.js';
 import type { EvalRecord } from '../../src/types.js';
 import { recipeHash, type Recipe } from '../../src/recipe/recipe.js';
-import { drive, syntheticSuite } from './common.js';
+import { drive, proposeAll, syntheticSuite } from './common.js';
 
 syntheticSuite(cem);
 
@@ -23,13 +23,7 @@ const SPACE = defaultSpace({ exclude: Object.keys(CUSTOM_PASSES) });
 
 function run(options: Record<string, number>, seed: string, n: number): Recipe[] {
   const agent = cem.create({ space: SPACE, rng: seedrandom(seed), objective: single('size') }, { ...cem.defaults, ...options });
-  const out: Recipe[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = agent.propose()!;
-    out.push(r);
-    agent.observe(record(r));
-  }
-  return out;
+  return proposeAll(agent, n, record);
 }
 
 const share = (rs: Recipe[]) => rs.filter((r) => r.passes.includes('vacuum')).length / rs.length;

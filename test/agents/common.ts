@@ -4,7 +4,7 @@
  * registry's contract, test/contracts/agents.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { AgentInfo } from '../../src/search/agent.js';
+import type { Agent, AgentInfo } from '../../src/search/agent.js';
 import { type EvalRecord } from '../../src/types.js';
 import { isKnownStep } from '../../src/passes/registry.js';
 import { DEFAULT_KNOBS, recipeHash, type Recipe } from '../../src/recipe/recipe.js';
@@ -36,6 +36,18 @@ export function syntheticRecord(recipe: Recipe): EvalRecord {
   if (recipe.knobs.optimizeLevel === 3) score -= 10;
   const metrics = { sizeBytes: score, gzipBytes: score, brotliBytes: score, peakMemoryBytes: 0, declaredMemoryBytes: 0, dataSegmentBytes: 0, functions: 1 };
   return { state: 'ok', recipe, hash, metrics, score, cached: false, walltimeMs: 0 };
+}
+
+/** Up to `n` proposals of an agent, each told the record `score` makes of it, in order. */
+export function proposeAll(agent: Agent, n: number, score: (r: Recipe) => EvalRecord): Recipe[] {
+  const out: Recipe[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = agent.propose();
+    if (!r) break;
+    out.push(r);
+    agent.observe(score(r));
+  }
+  return out;
 }
 
 /** Drive an agent for up to `steps` proposals on the synthetic objective; returns the proposals' JSON. */

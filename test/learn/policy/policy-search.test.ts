@@ -16,6 +16,7 @@ import type { EvalRecord } from '../../../src/types.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { proposeAll } from '../../agents/common.js';
 
 const space = defaultSpace();
 const dir = mkdtempSync(join(tmpdir(), 'wasmtune-ps-'));
@@ -30,14 +31,7 @@ function record(recipe: Recipe): EvalRecord {
 
 function run(seed: number, n: number, options = { policy: path, samples: 3, mix: 0.25 }) {
   const ctx = { space, rng: seedrandom(`t:${seed}`), objective: single('size') };
-  const agent = createPolicySearch(ctx, options);
-  const out: Recipe[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = agent.propose()!;
-    out.push(r);
-    agent.observe(record(r));
-  }
-  return out;
+  return proposeAll(createPolicySearch(ctx, options), n, record);
 }
 
 describe('policy-search', () => {
