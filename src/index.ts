@@ -41,6 +41,7 @@ export { runLeaderboard } from './leaderboard/run.js';
 // The environment (CompilerGym's reset/step/fork), which training drives.
 export { WasmEnv } from './env/index.js';
 
+export { INVALID_REASONS } from './types.js';
 export { WasmtuneError } from './errors.js';
 
 export type {

@@ -11,16 +11,19 @@ import type { SizeMetrics } from './measure/size.js';
 import type { Estimate } from './measure/stats.js';
 import type { Metric } from './evaluate/objective.js';
 
-export type InvalidReason =
-  | 'binaryen-fatal'
-  | 'binaryen-abort'
-  | 'binaryen-timeout'
-  | 'binaryen-parse'
-  | 'validation'
-  | 'trap'
-  | 'timeout'
-  | 'wrong-output'
-  | 'runner-crash';
+/** Every reason a candidate can be invalid (the README lists each with its meaning). */
+export const INVALID_REASONS = [
+  'binaryen-fatal',
+  'binaryen-abort',
+  'binaryen-timeout',
+  'binaryen-parse',
+  'validation',
+  'trap',
+  'timeout',
+  'wrong-output',
+  'runner-crash',
+] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 /** What the measurement sets, per candidate. Sizes in bytes. */
 export interface Metrics extends SizeMetrics {

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './cli/process.js';
+import { INVALID_REASONS } from '../src/types.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const EXAMPLE = new URL('../examples/life/', import.meta.url).pathname;
@@ -33,6 +34,11 @@ const commands = blocks
 const harnessBlock = blocks.find((b) => b.info === 'json file=harness.json');
 
 describe("README.md's walkthrough", () => {
+  it('explains every reason a candidate can be invalid, one table row each', () => {
+    const rows = [...walkthrough.matchAll(/^\| `([a-z-]+)` \| (.+) \|$/gm)].map((m) => m[1]);
+    expect(rows.sort()).toEqual([...INVALID_REASONS].sort());
+  });
+
   it('marks every command it shows and its harness, which is the example folder\'s', () => {
     // An unmarked shell block would escape this test.
     const shell = blocks.filter((b) => /^(sh|bash|shell|console)\b/.test(b.info)).map((b) => b.info);
