@@ -23,6 +23,7 @@ import { recipeHash, type Recipe } from '../recipe/recipe.js';
 import { scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
 export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
+export const FINAL: MeasureSettings = { rounds: 15, iterations: 5 };
 
 /** Target wall time of each module's calls in one timed round, ms, unless the options say otherwise. */
 export const DEFAULT_ROUND_MS = 10;
@@ -40,7 +41,6 @@ export function roundIterations(callMs: number, settings: MeasureSettings, round
 
 /** Allowance per timed call for its fresh instance and untimed setup, ms (for the deadline only). */
 const SETUP_ALLOWANCE_MS = 2;
-export const FINAL: MeasureSettings = { rounds: 15, iterations: 5 };
 
 /** Invalid reasons that a second attempt might not repeat. */
 export const TRANSIENT: ReadonlySet<InvalidReason> = new Set(['binaryen-timeout', 'timeout', 'runner-crash']);
