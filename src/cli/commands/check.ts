@@ -111,7 +111,6 @@ async function checkKernel(kernel: Kernel, h: LoadedHarness): Promise<CheckResul
   // Creating the evaluator already rejects a harness that fails or disagrees with itself on the original.
   const ev = await Evaluator.create(kernel, { objective: 'size' });
   try {
-    const original = { key: contentHash(kernel.bytes), bytes: kernel.bytes, ...(ev.facts.memoryImport ? { memoryImport: ev.facts.memoryImport } : {}) };
     // The evaluator ran the original twice on every seed: its outputs are the reference.
     const reference = { outputs: ev.referenceOutputs, callMs: ev.referenceCallMs };
     const first = reference.outputs[0]!;
@@ -121,7 +120,7 @@ async function checkKernel(kernel: Kernel, h: LoadedHarness): Promise<CheckResul
       sameOnEverySeed: reference.outputs.every((o) => compareOutputs({ [name]: value }, { [name]: o[name]! }, undefined) === undefined),
     }));
     const rec = await ev.evaluate(levelRecipe('O3'));
-    const o3Bytes = rec.state === 'ok' && rec.hash !== original.key ? ev.bytesOf(rec.hash) : undefined;
+    const o3Bytes = rec.state === 'ok' && rec.hash !== contentHash(kernel.bytes) ? ev.bytesOf(rec.hash) : undefined;
     const timed = await quickMeasure(ev, QUICK, kernel.bytes, o3Bytes, reference.callMs, roundIterations);
     let o3: CheckResult['o3'];
     if (rec.state !== 'ok') o3 = { state: 'invalid', reason: rec.reason, detail: rec.detail };
