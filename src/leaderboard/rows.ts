@@ -2,7 +2,6 @@
  * A leaderboard row: one (kernel, agent, seed) run of a task, as results.jsonl stores it, and the
  * figures computed from a run's evaluations.
  */
-import type { EvalRecord } from '../types.js';
 import type { Estimate } from '../measure/stats.js';
 import type { OptLevelName, recipeToJson } from '../recipe/recipe.js';
 import type { Task } from './tasks.js';
@@ -62,14 +61,6 @@ export function evalsTo95(curve: ReadonlyArray<number | null>): number | null {
   const target = first - 0.95 * (first - last);
   const i = curve.findIndex((x) => x !== null && x <= target + 1e-12);
   return i + 1;
-}
-
-export function bestSoFar(records: readonly EvalRecord[]): Array<number | null> {
-  let best: number | null = null;
-  return records.map((r) => {
-    if (r.state === 'ok' && (best === null || r.score < best)) best = r.score;
-    return best;
-  });
 }
 
 export function failedRow(task: Task, uri: string, agent: string, seed: number, error: string, walltimeMs = 0): Row {

@@ -71,7 +71,7 @@ export interface TuneResult {
 }
 
 /** Best-so-far score after each record (null until a valid one). */
-function bestSoFarScores(records: readonly EvalRecord[]): Array<number | null> {
+export function bestSoFar(records: readonly EvalRecord[]): Array<number | null> {
   let best: number | null = null;
   return records.map((r) => {
     if (r.state === 'ok' && (best === null || r.score < best)) best = r.score;
@@ -303,7 +303,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     baselines,
     ...(final?.front ? { front: final.front } : {}),
     evaluations: records.length,
-    curve: bestSoFarScores(records),
+    curve: bestSoFar(records),
     baselineEvaluations: baseRecords.size,
     cacheHits: records.filter((r) => r.cached).length,
     invalid: { total: invalid.length, byReason, examples },
