@@ -7,38 +7,15 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResultsDb } from '../../src/db/index.js';
-import { spawnCli } from '../../src/queue/spawn.js';
 import type { TuneReport } from '../../src/types.js';
 import { cli } from '../helpers.js';
-import { committed } from '../reliability/kill.js';
+import { runAndSignal } from '../reliability/kill.js';
 
 const fx = (f: string) => new URL(`../fixtures/${f}`, import.meta.url).pathname;
 const BUDGET = 20;
 const dir = mkdtempSync(join(tmpdir(), 'wasmtune-interrupt-'));
 const tuneArgs = (db: string, out: string) =>
   ['tune', fx('sum.wat'), '--harness', fx('sum.harness.json'), '--objective', 'size', '--budget', String(BUDGET), '--seed', '5', '--no-runtime', '--db', db, '--out', out];
-
-/** Start a tune, send `signal` once `after` evaluations are committed, and wait for the process to end. */
-function interrupt(args: string[], db: string, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; stdout: string; stderr: string; sent: boolean }> {
-  const child = spawnCli(args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => void (stdout += d));
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => void (stderr += d));
-  return new Promise((resolve) => {
-    let sent = false;
-    const timer = setInterval(() => {
-      if (!sent && committed(db).evaluations >= after) {
-        sent = true;
-        child.kill(signal);
-      }
-    }, 5);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      resolve({ code, stdout, stderr, sent });
-    });
-  });
-}
 
 describe('a tune stopped by a signal', () => {
   const reference = (async () => {
@@ -51,7 +28,7 @@ describe('a tune stopped by a signal', () => {
     it(`${signal}: writes the best so far and a report that says so, exits ${exitCode}, and resumes to the uninterrupted result`, async () => {
       const db = join(dir, `${signal}.db`);
       const out = join(dir, signal);
-      const r = await interrupt(tuneArgs(db, out), db, signal, 2);
+      const r = await runAndSignal(tuneArgs(db, out), db, (n) => n >= 2, signal);
       expect(r.sent).toBe(true);
       expect(r.code, r.stderr).toBe(exitCode);
 

@@ -1,6 +1,6 @@
 /**
  * Shared by the kill tests and `npm run fuzz`: run `wasmtune tune` as a process into a database and
- * kill -9 it at a chosen point, and read a run's progress from the database meanwhile.
+ * kill -9 it (or send another signal) at a chosen point, and read a run's progress from the database meanwhile.
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -22,25 +22,34 @@ export function committed(file: string): { run: number | undefined; evaluations:
 }
 
 /**
- * Start `wasmtune <args>` and SIGKILL it once `killAt(evaluationsCommitted)` says so (polled every few
- * ms), or let it finish. Resolves with what happened.
+ * Start `wasmtune <args>` and send it `signal` once `at(evaluationsCommitted)` says so (polled every few
+ * ms), or let it finish. Resolves with what happened and what it printed.
  */
-export function runAndKill(args: string[], dbFile: string, killAt: (evaluations: number) => boolean): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+export function runAndSignal(
+  args: string[], dbFile: string, at: (evaluations: number) => boolean, signal: NodeJS.Signals,
+): Promise<{ sent: boolean; code: number | null; stdout: string; stderr: string }> {
   const child = spawnCli(args);
+  let stdout = '';
   let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => void (stdout += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => void (stderr += d));
-  child.stdout?.resume();
   return new Promise((resolve) => {
-    let killed = false;
+    let sent = false;
     const timer = setInterval(() => {
-      if (!killed && killAt(committed(dbFile).evaluations)) {
-        killed = true;
-        child.kill('SIGKILL');
+      if (!sent && at(committed(dbFile).evaluations)) {
+        sent = true;
+        child.kill(signal);
       }
     }, 5);
     child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ killed, code, stderr });
+      resolve({ sent, code, stdout, stderr });
     });
   });
+}
+
+/** {@link runAndSignal} with SIGKILL. */
+export async function runAndKill(args: string[], dbFile: string, killAt: (evaluations: number) => boolean): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+  const { sent, code, stderr } = await runAndSignal(args, dbFile, killAt, 'SIGKILL');
+  return { killed: sent, code, stderr };
 }
