@@ -144,6 +144,8 @@ export function createCem(ctx: AgentContext, options: CemOptions): Agent {
   /** Valid records seen (own and shared), best first. */
   const pool: Array<{ recipe: Recipe; score: number }> = [];
   let observedInGen = 0;
+  /** Proposals of the current generation handed out so far. */
+  let proposedInGen = 0;
   let first: Recipe | undefined = ctx.start ? cloneRecipe(ctx.start) : undefined;
 
   function sample(): Recipe {
@@ -197,25 +199,36 @@ export function createCem(ctx: AgentContext, options: CemOptions): Agent {
     pool.splice(i, 0, { recipe: cloneRecipe(recipe), score });
   }
 
+  function propose(): Recipe {
+    proposedInGen++;
+    let r: Recipe;
+    if (first) {
+      r = first;
+      first = undefined;
+    } else {
+      r = sample();
+      for (let i = 0; i < 8 && seen.has(recipeKey(r)); i++) r = sample();
+    }
+    seen.add(recipeKey(r));
+    pending.add(r, true);
+    return r;
+  }
+
   return {
-    propose() {
-      let r: Recipe;
-      if (first) {
-        r = first;
-        first = undefined;
-      } else {
-        r = sample();
-        for (let i = 0; i < 8 && seen.has(recipeKey(r)); i++) r = sample();
-      }
-      seen.add(recipeKey(r));
-      pending.add(r, true);
-      return r;
+    propose,
+    /** The rest of the current generation: all drawn from the same model, so evaluated in parallel. */
+    ask() {
+      const out: Recipe[] = [];
+      do out.push(propose());
+      while (proposedInGen < genSize);
+      return out;
     },
     observe(record: EvalRecord) {
       if (pending.take(record) === undefined) return;
       remember(record.recipe, scoreOf(record));
       if (++observedInGen >= genSize) {
         observedInGen = 0;
+        proposedInGen = Math.max(0, proposedInGen - genSize);
         update();
       }
     },

@@ -109,6 +109,17 @@ export function createGa(ctx: AgentContext, options: GaOptions): Agent {
 
   let slot = 0;
   return {
+    /** The generation's new individuals, all bred from the same population: evaluated in parallel. */
+    ask() {
+      const out: Recipe[] = [];
+      do {
+        const r = queue.shift() ?? child();
+        seen.add(recipeKey(r));
+        pending.add(r, slot++);
+        out.push(r);
+      } while (queue.length);
+      return out;
+    },
     propose() {
       let r = queue.shift();
       if (!r) {

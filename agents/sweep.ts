@@ -19,8 +19,16 @@
  * With a start recipe, the start recipe is proposed first and every sweep proposal extends it (the group
  * and pipeline come after its passes; its knobs are the base). Inside a meta-technique, a shared record
  * better than the current point becomes the current point.
+ *
+ * Batches. The sweep's proposals do not depend on results, so they are handed out together (up to 16 at a
+ * time); the climb proposes `neighbours` mutations of the current point at once, and observing them in
+ * proposal order moves the current point to each one that is no worse. The loop evaluates a batch in parallel.
+ *
+ * Cost. A candidate stopped as `too-slow` in its build names the prefix of steps that was too slow; the
+ * climb never proposes a recipe that starts with such a prefix (with the same knobs), and a sweep proposal
+ * that does is drawn again.
  */
-import { defineAgent, type Agent, type AgentContext } from '../src/search/agent.js';
+import { defineAgent, proposeFromBatches, type Agent, type AgentContext } from '../src/search/agent.js';
 import type { EvalRecord } from '../src/types.js';
 import type { Recipe } from '../src/recipe/recipe.js';
 import { expandStep } from '../src/passes/registry.js';
@@ -30,13 +38,18 @@ export interface SweepOptions {
   group: number;
   sweeps: number;
   patience: number;
+  neighbours: number;
 }
+
+/** Most sweep proposals handed out in one batch. */
+const SWEEP_BATCH = 16;
 
 export function createSweep(ctx: AgentContext, options: SweepOptions): Agent {
   const { rng, space } = ctx;
   const base = ctx.start ? cloneRecipe(ctx.start) : emptyRecipe();
   const group = Math.max(1, Math.round(options.group));
   const patience = Math.max(1, Math.round(options.patience));
+  const neighbours = Math.max(1, Math.round(options.neighbours));
   const seen = new Set<string>();
   let passDeck: string[] = [];
   let pipeDeck: string[] = [];
@@ -68,6 +81,12 @@ export function createSweep(ctx: AgentContext, options: SweepOptions): Agent {
     return { knobs: { ...base.knobs }, passes };
   }
 
+  /** Prefixes found too slow to build, with their knobs. */
+  const slow: Recipe[] = [];
+  const isSlow = (r: Recipe) =>
+    slow.some((p) => recipeKey({ knobs: p.knobs, passes: [] }) === recipeKey({ knobs: r.knobs, passes: [] }) && p.passes.length <= r.passes.length && p.passes.every((s, i) => r.passes[i] === s));
+  const avoid = (r: Recipe) => seen.has(recipeKey(r)) || isSlow(r);
+
   function adopt(recipe: Recipe, score: number): void {
     if (score <= currentScore && score < Infinity) {
       current = cloneRecipe(recipe);
@@ -75,22 +94,40 @@ export function createSweep(ctx: AgentContext, options: SweepOptions): Agent {
     }
   }
 
-  return {
-    propose() {
-      let r: Recipe;
-      if (first) {
-        r = first;
-        first = undefined;
-      } else if (sweepLeft > 0 || !current) {
-        if (sweepLeft > 0) sweepLeft--;
-        r = sweepRecipe();
-        for (let i = 0; i < 4 && seen.has(recipeKey(r)); i++) r = sweepRecipe();
-      } else r = mutateUnseen(rng, space, current, seen);
+  function ask(): Recipe[] {
+    const out: Recipe[] = [];
+    const take = (r: Recipe) => {
       seen.add(recipeKey(r));
-      return r;
-    },
+      out.push(r);
+    };
+    if (first) {
+      take(first);
+      first = undefined;
+    } else if (sweepLeft > 0 || !current) {
+      const n = sweepLeft > 0 ? Math.min(sweepLeft, SWEEP_BATCH) : 1;
+      sweepLeft -= Math.min(sweepLeft, n);
+      for (let j = 0; j < n; j++) {
+        let r = sweepRecipe();
+        for (let i = 0; i < 4 && avoid(r); i++) r = sweepRecipe();
+        take(r);
+      }
+    } else {
+      const from = current;
+      for (let j = 0; j < neighbours; j++) {
+        let r = mutateUnseen(rng, space, from, seen);
+        for (let i = 0; i < 4 && isSlow(r); i++) r = mutateUnseen(rng, space, from, seen);
+        take(r);
+      }
+    }
+    return out;
+  }
+
+  return {
+    ask,
+    propose: proposeFromBatches(ask),
     observe(record: EvalRecord) {
       const score = scoreOf(record);
+      if (record.state === 'invalid' && record.slowPrefix !== undefined) slow.push({ knobs: { ...record.recipe.knobs }, passes: record.recipe.passes.slice(0, record.slowPrefix) });
       adopt(record.recipe, score);
       if (score < best) {
         best = score;
@@ -115,7 +152,7 @@ export function createSweep(ctx: AgentContext, options: SweepOptions): Agent {
 export const sweep = defineAgent({
   name: 'sweep',
   description:
-    'group screening, then hill climbing: every catalog pass once in groups of `group` before a pipeline (per sweep), then one mutation at a time from the best; another sweep after `patience` evaluations without a new best',
-  defaults: { group: 8, sweeps: 1, patience: 15 },
+    'group screening, then hill climbing: every catalog pass once in groups of `group` before a pipeline (per sweep), then `neighbours` mutations at a time of the best; another sweep after `patience` evaluations without a new best; never a prefix found too slow',
+  defaults: { group: 8, sweeps: 1, patience: 15, neighbours: 4 },
   create: (ctx, options) => createSweep(ctx, options),
 });

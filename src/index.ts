@@ -18,11 +18,11 @@ export { DEFAULT_SUITE, listSuite, loadKernel } from './kernels/index.js';
 // Tuning: the loop, budgets, the search space and the agents.
 export { parseBudget, tune } from './search/tune.js';
 export { defaultSpace } from './search/space.js';
-export { defineAgent } from './search/agent.js';
+export { defineAgent, proposeFromBatches } from './search/agent.js';
 export { AGENTS, LEARNED_AGENTS, SEARCH_AGENTS, getAgent, parseAgentOptions } from '../agents/registry.js';
 
 // Evaluation: build, validate and measure one recipe; objectives and the -O baselines.
-export { Evaluator, FINAL, QUICK } from './evaluate/evaluator.js';
+export { DEFAULT_COST_LIMIT, Evaluator, FINAL, QUICK, defaultJobs } from './evaluate/evaluator.js';
 export { METRICS, METRIC_BASELINE, describeObjective, paretoFront, parseObjective, scoreOf, single } from './evaluate/objective.js';
 export { measureBaselines } from './evaluate/baselines.js';
 
@@ -53,7 +53,7 @@ export type { TuneOptions, TuneResult } from './search/tune.js';
 export type { Rng, SearchSpace, SpaceOptions } from './search/space.js';
 export type { Agent, AgentContext, AgentInfo } from './search/agent.js';
 export type { AgentName } from '../agents/registry.js';
-export type { EvaluatorOptions } from './evaluate/evaluator.js';
+export type { CostLimitSettings, CostLimits, EvaluatorOptions } from './evaluate/evaluator.js';
 export type { Metric, ObjectiveSpec } from './evaluate/objective.js';
 export type { BaselinesReport } from './evaluate/baselines.js';
 export type { KnobName, Knobs, OptLevelName, PipelineName, Recipe } from './recipe/recipe.js';

@@ -17,6 +17,7 @@ export const INVALID_REASONS = [
   'binaryen-abort',
   'binaryen-timeout',
   'binaryen-parse',
+  'too-slow',
   'validation',
   'trap',
   'timeout',
@@ -59,7 +60,14 @@ export interface EvalCost {
  */
 export type EvalRecord =
   | ({ state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number } & EvalCost)
-  | ({ state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number } & EvalCost);
+  | ({
+      state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number;
+      /**
+       * `too-slow` in the build: the build was stopped in step `slowPrefix - 1`, so every recipe with the
+       * same knobs and first `slowPrefix` steps is too slow as well.
+       */
+      slowPrefix?: number;
+    } & EvalCost);
 
 /** What validation and size measurement found for one module: the content-hash cache's entries. */
 export type Checked =
@@ -117,8 +125,11 @@ export interface Progress {
   elapsedMs: number;
   best: number | undefined;
   phase: 'baselines' | 'search' | 'final';
-  /** The search so far: its wall time and the evaluations' build, validation and timing, ms (this process). */
-  search?: { elapsedMs: number } & Required<EvalCost>;
+  /**
+   * The search so far: its wall time and the evaluations' build, validation and timing, ms (this process),
+   * and the jobs that shared that work.
+   */
+  search?: { elapsedMs: number; jobs: number } & Required<EvalCost>;
 }
 
 /** Why a run stopped before its end: the signal, and the search evaluations committed by then. */
@@ -137,7 +148,10 @@ export interface TimeReport {
   setupMs: number;
   /** Evaluating every -O level. */
   baselinesMs: number;
-  /** The agent's evaluations (replayed ones cost nothing). */
+  /**
+   * The agent's evaluations (replayed ones cost nothing). With several jobs, `buildMs`, `validateMs` and
+   * `timeMs` add up the parallel work, so their sum can exceed `searchMs` (at most `jobs` times).
+   */
   searchMs: number;
   /** Sums over the search's evaluations made by this process. */
   buildMs: number;
@@ -224,6 +238,12 @@ export interface TuneReport {
   walltimeMs: number;
   /** Where the wall time went (reports written before this field existed lack it). */
   time?: TimeReport;
+  /**
+   * How the evaluations were run (reports written before this field existed lack it): candidates built
+   * and validated at once, the CPU-time limits of a build and a validation (ms; absent without limits),
+   * and how many builds continued from a cached prefix and the steps that saved.
+   */
+  pipeline?: { jobs: number; limits?: { buildCpuMs: number; validateCpuMs: number }; prefixHits: number; stepsSaved: number };
   /**
    * Present when a signal stopped the run: the best is the best found so far by the search's own figures
    * (no finalist was re-measured, so `best.runtime` and `runtimeVs` are absent); `wasmtune tune --resume`

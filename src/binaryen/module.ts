@@ -102,25 +102,57 @@ function applyKnobs(k: Knobs): void {
  */
 export type ModulePass = (m: binaryen.Module, api: typeof binaryen, arg?: string) => void;
 
+/** The module after the first `steps` steps of a recipe, at a cut point (see src/recipe/segments.ts). */
+export interface CutModule {
+  steps: number;
+  bytes: Uint8Array;
+  /** Features the recipe's passes of ours turned on so far (SIMD), which the bytes do not declare. */
+  added: number;
+}
+
+export interface BuildPlan {
+  /** The step counts after which the module is written and read back (`cutPoints(recipe.passes)`). */
+  cuts: readonly number[];
+  /** Continue from this module (one of the recipe's own cut points) instead of the input bytes. */
+  from?: CutModule;
+  /** Called with the module at each cut point the build passes. */
+  onCut?: (cut: CutModule) => void;
+  /** Called before step i (absolute index), and with the step count before the final emit. */
+  onStep?: (index: number) => void;
+}
+
 /**
- * Apply a recipe exactly as `wasm-opt <steps> --optimize-level … --shrink-level … <knobs>` would:
- * consecutive ordinary passes run in one pass runner, each pipeline step runs alone at its own levels.
+ * Apply a recipe as `wasm-opt <steps> --optimize-level … --shrink-level … <knobs>` would, segment by
+ * segment (see src/recipe/segments.ts): each pipeline step runs alone at its own levels, every other
+ * step at the recipe's levels. Binaryen's pass runner gives the same module whether consecutive passes
+ * run in one runner (as wasm-opt runs them) or one runner each (tested on random recipes over the suite),
+ * so each step runs alone and `onStep(i)` is called before step i: a build stopped at its deadline says
+ * which step it was in. At each cut point the module is written (names kept, no Stack IR) and read back.
  * Throws {@link BinaryenFailure}; the result is not validated here.
  */
-export function build(bytes: Uint8Array, recipe: Recipe, features: number, custom: ReadonlyMap<string, ModulePass> = new Map()): Uint8Array {
-  return withModule(bytes, features, (m) => {
+export function build(bytes: Uint8Array, recipe: Recipe, features: number, custom: ReadonlyMap<string, ModulePass> = new Map(), plan: BuildPlan = { cuts: [] }): Uint8Array {
+  const start = plan.from;
+  return withModule(start ? start.bytes : bytes, features | (start?.added ?? 0), (first) => {
     applyKnobs(recipe.knobs);
-    const before = m.getFeatures();
-    let batch: string[] = [];
-    const flush = () => {
-      if (batch.length) m.runPasses(batch);
-      batch = [];
-    };
+    let m = first;
+    // The features of the input: what a pass of ours adds beyond them is declared in the output.
+    const inputFeatures = first.getFeatures() & ~(start?.added ?? 0);
+    const cuts = new Set(plan.cuts);
+    const owned: binaryen.Module[] = [];
     try {
-      for (const step of recipe.passes) {
+      for (let i = start?.steps ?? 0; i < recipe.passes.length; i++) {
+        if (i > (start?.steps ?? 0) && cuts.has(i)) {
+          const added = m.getFeatures() & ~inputFeatures;
+          const written = writeForCut(m);
+          plan.onCut?.({ steps: i, bytes: written, added });
+          const next = readForCut(written, features | added);
+          owned.push(next);
+          m = next;
+        }
+        plan.onStep?.(i);
+        const step = recipe.passes[i]!;
         const { name, arg } = splitStep(step);
         if (isPipeline(step)) {
-          flush();
           const levels = PIPELINES[step];
           binaryen.setOptimizeLevel(levels.optimizeLevel);
           binaryen.setShrinkLevel(levels.shrinkLevel);
@@ -128,18 +160,46 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
           binaryen.setOptimizeLevel(recipe.knobs.optimizeLevel);
           binaryen.setShrinkLevel(recipe.knobs.shrinkLevel);
         } else if (custom.has(name)) {
-          flush();
           custom.get(name)!(m, binaryen, arg);
         } else {
-          batch.push(step);
+          m.runPasses([step]);
         }
       }
-      flush();
-      return declareFeatures(m.emitBinary(), m.getFeatures() & ~before);
+      plan.onStep?.(recipe.passes.length);
+      return declareFeatures(m.emitBinary(), m.getFeatures() & ~inputFeatures);
     } catch (e) {
       throw classify(e);
+    } finally {
+      for (const o of owned) o.dispose();
     }
   });
+}
+
+/** The module as a cut point writes it: Binaryen's binary format with names, without Stack IR. */
+function writeForCut(m: binaryen.Module): Uint8Array {
+  const stackIR = binaryen.getGenerateStackIR?.() ?? false;
+  const optimizeStackIR = binaryen.getOptimizeStackIR?.() ?? false;
+  binaryen.setDebugInfo(true);
+  binaryen.setGenerateStackIR(false);
+  binaryen.setOptimizeStackIR(false);
+  try {
+    return m.emitBinary();
+  } finally {
+    binaryen.setDebugInfo(false);
+    binaryen.setGenerateStackIR(stackIR);
+    binaryen.setOptimizeStackIR(optimizeStackIR);
+  }
+}
+
+function readForCut(bytes: Uint8Array, features: number): binaryen.Module {
+  let m: binaryen.Module;
+  try {
+    m = binaryen.readBinary(bytes);
+  } catch (e) {
+    throw classify(e);
+  }
+  m.setFeatures(features | m.getFeatures());
+  return m;
 }
 
 /** `target_features` names of the features a pass of ours may turn on (wt-vectorize: SIMD). */

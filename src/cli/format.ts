@@ -46,10 +46,14 @@ export function costShares(cost: Required<EvalCost>, totalMs: number): string {
   return parts.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${totalMs > 0 ? Math.round((ms / totalMs) * 100) : 0} %`).join(' · ');
 }
 
-/** Where a run's wall time went: `41.2 s: setup 1.1 s, baselines 3.0 s, search 30.5 s (build 62 % · validate 30 %), final 6.6 s`. */
-export function timeText(walltimeMs: number, t: TimeReport): string {
-  const shares = costShares(t, t.searchMs);
-  return `${durationText(walltimeMs)}: setup ${durationText(t.setupMs)}, baselines ${durationText(t.baselinesMs)}, search ${durationText(t.searchMs)}${shares ? ` (${shares})` : ''}, final ${durationText(t.finalMs)}`;
+/**
+ * Where a run's wall time went: `41.2 s: setup 1.1 s, baselines 3.0 s, search 30.5 s (build 62 % · validate
+ * 30 %), final 6.6 s`. With several jobs the shares are of the jobs' time together (`2 jobs: build 70 % …`).
+ */
+export function timeText(walltimeMs: number, t: TimeReport, jobs = 1): string {
+  const shares = costShares(t, t.searchMs * jobs);
+  const split = shares ? ` (${jobs > 1 ? `${jobs} jobs: ` : ''}${shares})` : '';
+  return `${durationText(walltimeMs)}: setup ${durationText(t.setupMs)}, baselines ${durationText(t.baselinesMs)}, search ${durationText(t.searchMs)}${split}, final ${durationText(t.finalMs)}`;
 }
 
 /** The Pareto front: one row per member, its ratio to each metric's baseline. */

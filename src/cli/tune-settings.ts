@@ -11,6 +11,7 @@ import { WasmtuneError, didYouMean, messageOf } from '../errors.js';
 import { LEARNED_AGENTS, getAgent, parseAgentOptions } from '../../agents/registry.js';
 import { METRICS, describeObjective, parseObjective, single, type ObjectiveSpec } from '../evaluate/objective.js';
 import { parseBudget } from '../search/tune.js';
+import { DEFAULT_COST_LIMIT, type CostLimitSettings } from '../evaluate/evaluator.js';
 import { parseRecipe, recipeToJson, type Recipe } from '../recipe/recipe.js';
 import { getPass } from '../passes/registry.js';
 import { Policy } from '../learn/policy.js';
@@ -48,6 +49,8 @@ export interface TuneSettings {
   readonly measureRuntime: boolean;
   /** Propose SIMD steps (`--no-simd`: false). */
   readonly simd: boolean;
+  /** CPU-time limits of a candidate relative to -O3's (`--cost-limit`); false: none. */
+  readonly costLimit: CostLimitSettings | false;
 }
 
 /** The tune flags, as the command line gives them. */
@@ -64,6 +67,7 @@ export interface TuneFlags {
   assume?: string | undefined;
   'no-runtime': boolean;
   'no-simd': boolean;
+  'cost-limit'?: string | undefined;
 }
 
 /** Settings before the module is loaded: the objective's and the output's defaults depend on it. */
@@ -96,11 +100,20 @@ export function requestFromFlags(flags: TuneFlags, kernel: string): TuneRequest 
     return a as Assumption;
   });
   const objective = flags.objective ? parseObjective(flags.objective) : undefined;
+  const costLimit = parseCostLimit(flags['cost-limit'] ?? String(DEFAULT_COST_LIMIT.factor));
   return {
     kernel: absolute(kernel), ...(flags.harness !== undefined ? { harness: absolute(flags.harness) } : {}), agent: agent.name, agentOptions, budget,
     ...(objective ? { objective } : {}), seed, ...(start ? { start } : {}), ...(flags.out !== undefined ? { out: resolve(flags.out) } : {}),
-    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'],
+    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit,
   };
+}
+
+/** `--cost-limit`: `off`, or the factor of -O3's CPU time a candidate's build or validation may use. */
+export function parseCostLimit(text: string): CostLimitSettings | false {
+  if (text === 'off') return false;
+  const factor = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(factor >= 1)) throw new WasmtuneError('E_USAGE', `--cost-limit takes 'off' or a factor of -O3's CPU time of at least 1 (10), not '${text}'.`);
+  return { ...DEFAULT_COST_LIMIT, factor };
 }
 
 /**
@@ -142,7 +155,7 @@ export function settingsFromStore(stored: unknown, runId: number): TuneRequest {
     const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
     return requestFromFlags({
       harness: str('harness'), agent: str('agent') ?? 'random', 'agent-options': str('agent-options'), policy: str('policy'), budget: str('budget') ?? '100',
-      objective: str('objective'), seed: str('seed') ?? '1', start: str('start'), out: str('out'), assume: str('assume'), 'no-runtime': v['no-runtime'] === true, 'no-simd': v['no-simd'] === true,
+      objective: str('objective'), seed: str('seed') ?? '1', start: str('start'), out: str('out'), assume: str('assume'), 'no-runtime': v['no-runtime'] === true, 'no-simd': v['no-simd'] === true, 'cost-limit': 'off',
     }, o.positionals[1]!);
   }
   if (typeof o.format === 'string') {
@@ -194,5 +207,7 @@ function checkStored(o: Record<string, unknown>, unreadable: (why: string) => Wa
     assumptions: field<Assumption[]>('assumptions', (v) => Array.isArray(v) && v.every((a) => (ASSUMPTIONS as readonly unknown[]).includes(a))),
     measureRuntime: field<boolean>('measureRuntime', isBool),
     simd: field<boolean>('simd', isBool),
+    // Runs stored before cost limits existed ran without them.
+    costLimit: o.costLimit === undefined ? false : field<CostLimitSettings | false>('costLimit', (v) => v === false || (typeof v === 'object' && v !== null && typeof (v as CostLimitSettings).factor === 'number' && typeof (v as CostLimitSettings).floorMs === 'number')),
   };
 }

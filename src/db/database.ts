@@ -433,12 +433,12 @@ export class ResultsDb {
       const recipe = this.putRecipe(rec.recipe);
       const m = rec.state === 'ok' ? rec.metrics : undefined;
       this.db.prepare(`INSERT INTO evaluations (run_id, seq, recipe_hash, hash, state, reason, detail, size_bytes, gzip_bytes, brotli_bytes, peak_memory_bytes,
-        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, build_ms, validate_ms, time_ms, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        declared_memory_bytes, data_segment_bytes, functions, quick_runtime_ratio, score, cached, settings, fingerprint, walltime_ms, build_ms, validate_ms, time_ms, slow_prefix, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         runId, seq, recipe, rec.hash ?? null, rec.state, rec.state === 'invalid' ? rec.reason : null, rec.state === 'invalid' ? rec.detail : null,
         m?.sizeBytes ?? null, m?.gzipBytes ?? null, m?.brotliBytes ?? null, m?.peakMemoryBytes ?? null, m?.declaredMemoryBytes ?? null, m?.dataSegmentBytes ?? null, m?.functions ?? null,
         m?.quickRuntimeRatio ?? null, rec.state === 'ok' ? rec.score : null, rec.cached ? 1 : 0, settings, settings ? this.fingerprint : null, rec.walltimeMs,
-        rec.buildMs ?? null, rec.validateMs ?? null, rec.timeMs ?? null, now());
+        rec.buildMs ?? null, rec.validateMs ?? null, rec.timeMs ?? null, rec.state === 'invalid' ? (rec.slowPrefix ?? null) : null, now());
       this.db.prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(now(), runId);
     }).immediate();
   }
@@ -448,14 +448,16 @@ export class ResultsDb {
     const rows = this.db.prepare('SELECT e.*, r.json AS recipe_json FROM evaluations e JOIN recipes r ON r.hash = e.recipe_hash WHERE e.run_id = ? ORDER BY e.seq').all(runId) as Array<
       Record<string, unknown> & {
         seq: number; recipe_json: string; hash: string | null; state: 'ok' | 'invalid'; reason: InvalidReason | null; detail: string | null; quick_runtime_ratio: number | null;
-        score: number | null; cached: number; walltime_ms: number; build_ms: number | null; validate_ms: number | null; time_ms: number | null;
+        score: number | null; cached: number; walltime_ms: number; build_ms: number | null; validate_ms: number | null; time_ms: number | null; slow_prefix: number | null;
       }
     >;
     return rows.map((r, i): EvalRecord => {
       if (r.seq !== i) throw new WasmtuneError('E_DB', `Run ${runId} has a gap in its evaluations at ${i} (found ${r.seq}).`);
       const recipe = JSON.parse(r.recipe_json) as Recipe;
       const cost = { ...(r.build_ms !== null ? { buildMs: r.build_ms } : {}), ...(r.validate_ms !== null ? { validateMs: r.validate_ms } : {}), ...(r.time_ms !== null ? { timeMs: r.time_ms } : {}) };
-      if (r.state === 'invalid') return { state: 'invalid', recipe, ...(r.hash ? { hash: r.hash } : {}), reason: r.reason!, detail: r.detail ?? '', cached: r.cached === 1, walltimeMs: r.walltime_ms, ...cost };
+      if (r.state === 'invalid') {
+        return { state: 'invalid', recipe, ...(r.hash ? { hash: r.hash } : {}), reason: r.reason!, detail: r.detail ?? '', cached: r.cached === 1, walltimeMs: r.walltime_ms, ...cost, ...(r.slow_prefix !== null ? { slowPrefix: r.slow_prefix } : {}) };
+      }
       const metrics = metricsOf(r as unknown as Parameters<typeof metricsOf>[0]);
       if (r.quick_runtime_ratio !== null) metrics.quickRuntimeRatio = r.quick_runtime_ratio;
       return { state: 'ok', recipe, hash: r.hash!, metrics, score: r.score!, cached: r.cached === 1, walltimeMs: r.walltime_ms, ...cost };

@@ -180,6 +180,15 @@ ALTER TABLE evaluations ADD COLUMN validate_ms REAL;  -- validator: Binaryen's v
 ALTER TABLE evaluations ADD COLUMN time_ms REAL;      -- measurement: the quick runtime ratio (runtime objectives)
 `,
   },
+  {
+    version: 4,
+    name: 'the prefix of a too-slow build',
+    sql: `
+-- A build stopped at its CPU-time limit ('too-slow') names how many leading steps were too slow, so a
+-- resumed run skips every recipe that starts with them, as the uninterrupted run did.
+ALTER TABLE evaluations ADD COLUMN slow_prefix INTEGER;  -- builder: steps up to the one the build was stopped in
+`,
+  },
 ];
 
 /** The newest schema this build knows. */

@@ -7,9 +7,13 @@
  * The harness's `imports(ctx)` is called here, once per instance and before it exists; `ctx.exports`,
  * `ctx.instance` and the instance's `ctx.memory` become readable as soon as instantiation has finished, so
  * an import function can read the instance's memory or call its exports while the workload runs.
+ *
+ * A script harness with an `instantiate(bytes, ctx)` hook creates the instance itself, through the module's
+ * own loader ({@link instantiateThroughHook}); what the hook returns is checked here, and so is that it is a
+ * new instance each time.
  */
 import { rngFor, type LoadedHarness } from './load.js';
-import type { HarnessContext, ImportContext, OutputValue } from './types.js';
+import type { HarnessContext, ImportContext, Instantiated, OutputValue } from './types.js';
 
 /** An imported memory's limits, as the module declares them (pages). */
 export interface MemoryImportLimits {
@@ -18,10 +22,10 @@ export interface MemoryImportLimits {
 }
 
 /** The memory an instance uses: the export named `memory`, else any exported memory, else the imported one. */
-function memoryOf(instance: WebAssembly.Instance, imported: WebAssembly.Memory | undefined): WebAssembly.Memory | undefined {
-  const named = instance.exports.memory;
+function memoryOf(exports: WebAssembly.Exports, imported: WebAssembly.Memory | undefined): WebAssembly.Memory | undefined {
+  const named = exports.memory;
   if (named instanceof WebAssembly.Memory) return named;
-  const exported = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory) as WebAssembly.Memory | undefined;
+  const exported = Object.values(exports).find((e) => e instanceof WebAssembly.Memory) as WebAssembly.Memory | undefined;
   return exported ?? imported;
 }
 
@@ -51,7 +55,7 @@ function importContext(seed: number, imported: WebAssembly.Memory | undefined): 
     ctx,
     bind(i) {
       instance = i;
-      memory = memoryOf(i, imported);
+      memory = memoryOf(i.exports, imported);
     },
   };
 }
@@ -76,7 +80,52 @@ export function instantiateHarness(h: LoadedHarness, mod: WebAssembly.Module, me
   }
   const instance = new WebAssembly.Instance(mod, imports);
   hook.bind(instance);
-  return { exports: instance.exports, memory: memoryOf(instance, memory), rng: rngFor(h, seed), seed };
+  return { exports: instance.exports, memory: memoryOf(instance.exports, memory), instance, rng: rngFor(h, seed), seed };
+}
+
+/**
+ * Every exports object and memory an `instantiate` hook has returned in this process. One returned again
+ * is an instance (or a memory) that an earlier run used: its state would carry over into this run.
+ */
+const handedOut = new WeakSet<object>();
+
+const kindOf = (v: unknown): string =>
+  v === null || v === undefined ? String(v) : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+
+/**
+ * One run's instance created by the harness's `instantiate(bytes, ctx)` hook: `bytes` is this run's own
+ * copy of the module, `mod` the same bytes compiled. Throws (the run fails in phase `instantiate`) when the
+ * hook throws or rejects, returns something that is not an instance, or returns an instance or a memory
+ * that an earlier run already used.
+ */
+export async function instantiateThroughHook(h: LoadedHarness, bytes: Uint8Array, mod: WebAssembly.Module, seed: number): Promise<HarnessContext> {
+  const hook = h.harness.instantiate;
+  if (!hook) throw new Error('the harness has no instantiate hook');
+  const got: unknown = await hook(bytes, { module: mod, seed });
+  const shape = 'return { instance } or { exports, memory?, api? }';
+  if (typeof got !== 'object' || got === null || Array.isArray(got)) throw new Error(`instantiate(bytes, ctx) returned ${kindOf(got)}: ${shape}`);
+  const r = got as Instantiated;
+  if (r.instance !== undefined && !(r.instance instanceof WebAssembly.Instance)) {
+    throw new Error(`instantiate(bytes, ctx) returned an 'instance' that is ${kindOf(r.instance)}, not a WebAssembly.Instance: ${shape}`);
+  }
+  const exports = r.exports ?? r.instance?.exports;
+  if (typeof exports !== 'object' || exports === null) {
+    throw new Error(`instantiate(bytes, ctx) returned neither 'instance' nor an 'exports' object: ${shape}`);
+  }
+  if (r.memory !== undefined && !(r.memory instanceof WebAssembly.Memory)) {
+    throw new Error(`instantiate(bytes, ctx) returned a 'memory' that is ${kindOf(r.memory)}, not a WebAssembly.Memory`);
+  }
+  const memory = r.memory ?? memoryOf(exports, undefined);
+  for (const [what, v] of [['exports', exports], ['memory', memory]] as const) {
+    if (v === undefined) continue;
+    if (handedOut.has(v)) {
+      throw new Error(
+        `instantiate(bytes, ctx) returned the ${what} of an instance that an earlier run used: every run needs a new instance, or state carries over between runs (a loader that keeps its instance in a module-level variable returns the first one again: load a fresh copy of the loader for each run)`,
+      );
+    }
+    handedOut.add(v);
+  }
+  return { exports, memory, ...(r.instance ? { instance: r.instance } : {}), ...(r.api !== undefined ? { api: r.api } : {}), rng: rngFor(h, seed), seed };
 }
 
 function isOutputValue(v: unknown): v is OutputValue {

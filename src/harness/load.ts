@@ -231,6 +231,10 @@ function checkScript(path: string, h: unknown): ScriptHarness {
     if (typeof o[f] !== 'function') bad(path, `the default export has no function '${f}'`);
   }
   if (o.imports !== undefined && typeof o.imports !== 'function') bad(path, "'imports' must be a function returning an imports object");
+  if (o.instantiate !== undefined && typeof o.instantiate !== 'function') bad(path, "'instantiate' must be a function (bytes, ctx) returning { instance } or { exports, memory?, api? }");
+  if (o.instantiate !== undefined && o.imports !== undefined) {
+    bad(path, "the default export has both 'instantiate' and 'imports': 'instantiate' creates the instance itself, with the imports its loader provides, so 'imports' would never be called; keep one of them");
+  }
   checkSeeds(path, o.seeds);
   return o as unknown as ScriptHarness;
 }

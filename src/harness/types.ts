@@ -8,6 +8,8 @@
  * A run of a kernel is always: `imports` (build this instance's imports) → instantiate → `setup` (write
  * seeded inputs, untimed) → `run` (the timed workload, calls the export once) → `output` (the values to
  * compare with the original module's). Every run has its own instance; nothing carries over between runs.
+ * A script harness may instead instantiate the module itself, through the module's own JavaScript loader
+ * (`instantiate(bytes, ctx)`, which replaces `imports` and wasmtune's instantiation).
  *
  * Validation runs the original module twice on every seed (the two runs must agree) and each candidate once
  * per seed. A harness whose workload takes no seeded input declares `seeds: "none"`: the original then runs
@@ -132,10 +134,47 @@ export interface HarnessContext {
   exports: WebAssembly.Exports;
   /** The memory the module uses (exported or imported), if any. */
   memory: WebAssembly.Memory | undefined;
+  /** The instance, when known (always, unless the harness's `instantiate` hook returned only exports). */
+  instance?: WebAssembly.Instance;
+  /** What the harness's `instantiate` hook returned as `api` (the loader's object for this instance). */
+  api?: unknown;
   /** A seeded generator in [0, 1) (seedrandom, ARC4), fresh for each setup; throws under `seeds: "none"`. */
   rng: () => number;
   /** The seed of this run (0 for a harness with `seeds: "none"`). */
   seed: number;
+}
+
+/**
+ * What `instantiate(bytes, ctx)` receives besides the bytes. The hook is called once per run, as `imports`
+ * would be: every run needs an instance of its own.
+ */
+export interface InstantiateContext {
+  /**
+   * The same bytes, already compiled (the runner compiles each module once). A loader that accepts a
+   * compiled module (Emscripten's `instantiateWasm`, wasm-bindgen's `initSync({ module })`) then skips
+   * compiling the bytes on every run, which is slow for a large module in V8's optimizing tier.
+   */
+  readonly module: WebAssembly.Module;
+  /** The seed of this run (0 for a harness with `seeds: "none"`). */
+  readonly seed: number;
+}
+
+/**
+ * What `instantiate(bytes, ctx)` returns: the new instance, for the other hooks. At least one of
+ * `instance` and `exports` is required.
+ */
+export interface Instantiated {
+  /** The instance; its exports and memory are used when `exports` or `memory` are not given. */
+  instance?: WebAssembly.Instance;
+  /** The instance's exports (`ctx.exports`); default `instance.exports`. */
+  exports?: WebAssembly.Exports;
+  /**
+   * The memory the instance uses (`ctx.memory`); default the export named `memory`, else any exported
+   * memory. Give it when the module imports its memory.
+   */
+  memory?: WebAssembly.Memory;
+  /** Anything the other hooks need from the loader, such as its API object (`ctx.api`). */
+  api?: unknown;
 }
 
 /**
@@ -155,6 +194,13 @@ export interface ScriptHarness {
    * function import left out becomes a stub that throws when called.
    */
   imports?: (ctx: ImportContext) => WebAssembly.Imports;
+  /**
+   * Instantiate the module's bytes yourself, typically through the module's own JavaScript loader
+   * (Emscripten's factory, wasm-bindgen's `initSync`, Go's `wasm_exec.js`); may be async. Called once per
+   * run, and must create a new instance each time. Replaces wasmtune's instantiation and `imports`: a
+   * harness has one or the other.
+   */
+  instantiate?: (bytes: Uint8Array, ctx: InstantiateContext) => Instantiated | Promise<Instantiated>;
   /** Write inputs; return state passed to run and output. Not timed. */
   setup: (ctx: HarnessContext) => unknown;
   /** The timed workload: one call of the kernel. */

@@ -2,13 +2,17 @@
  * The runner process: started with `--no-liftoff`, so every call runs TurboFan code from the first call
  * (V8's optimizing tier), and never loads Binaryen. It runs harnesses on module bytes and times pairs of
  * modules interleaved. The parent kills it when a request misses its deadline.
+ *
+ * Every run instantiates the module anew: through wasmtune's own instantiation (synchronous), or through
+ * the harness's `instantiate` hook, which may be async; timing then awaits the untimed set-up of each call
+ * while the timed call itself stays synchronous.
  */
 import { Bench } from 'tinybench';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../proc/child.js';
 import { loadHarness, type LoadedHarness } from '../harness/load.js';
-import { detachOutputs as detach, instantiateHarness } from '../harness/instance.js';
+import { detachOutputs as detach, instantiateHarness, instantiateThroughHook } from '../harness/instance.js';
 import type { HarnessContext, OutputValue } from '../harness/types.js';
 import { messageOf } from '../errors.js';
 
@@ -62,17 +66,28 @@ interface Live { ctx: HarnessContext; state: unknown }
 function errorText(e: unknown, harnessPath: string): string {
   const message = messageOf(e);
   const top = (e instanceof Error ? e.stack ?? '' : '').split('\n').find((l) => /^\s+at /.test(l));
-  const url = pathToFileURL(harnessPath).href;
-  const at = top?.includes(url) ? /:(\d+):(\d+)\)?$/.exec(top) : null;
-  return at ? `${message.slice(0, 240)} (at ${basename(harnessPath)}:${at[1]}:${at[2]})` : message.slice(0, 300);
+  // The frame's own location, not that of an eval() the harness made (a loader evaluated from its source).
+  const frame = top ? /\(?([^\s()]+):(\d+):(\d+)\)?$/.exec(top) : null;
+  const at = frame?.[1] === pathToFileURL(harnessPath).href ? frame : null;
+  return at ? `${message.slice(0, 240)} (at ${basename(harnessPath)}:${at[2]}:${at[3]})` : message.slice(0, 300);
 }
 
 function instantiate(h: LoadedHarness, ref: ModuleRef, seed: number): HarnessContext {
   return instantiateHarness(h, compile(ref), ref.memoryImport, seed);
 }
 
+/** A run's instance through the harness's `instantiate` hook, given a copy of the bytes of its own. */
+function instantiateByHook(h: LoadedHarness, ref: ModuleRef, seed: number): Promise<HarnessContext> {
+  return instantiateThroughHook(h, new Uint8Array(ref.bytes), compile(ref), seed);
+}
+
 function fresh(h: LoadedHarness, ref: ModuleRef, seed: number): Live {
   const ctx = instantiate(h, ref, seed);
+  return { ctx, state: h.harness.setup(ctx) };
+}
+
+async function freshByHook(h: LoadedHarness, ref: ModuleRef, seed: number): Promise<Live> {
+  const ctx = await instantiateByHook(h, ref, seed);
   return { ctx, state: h.harness.setup(ctx) };
 }
 
@@ -84,7 +99,7 @@ async function outputs(req: Extract<RunnerRequest, { op: 'outputs' }>): Promise<
   for (const seed of req.seeds) {
     let phase: 'instantiate' | 'setup' | 'run' | 'output' = 'instantiate';
     try {
-      const ctx = instantiate(h, req.module, seed);
+      const ctx = h.harness.instantiate ? await instantiateByHook(h, req.module, seed) : instantiate(h, req.module, seed);
       phase = 'setup';
       const state = h.harness.setup(ctx);
       phase = 'run';
@@ -103,10 +118,12 @@ async function outputs(req: Extract<RunnerRequest, { op: 'outputs' }>): Promise<
 
 /**
  * Interleaved timing: each round runs both modules under tinybench, in alternating order, each call on a
- * fresh instance set up untimed; the round's ratio is p50(b) / p50(a).
+ * fresh instance set up untimed; the round's ratio is p50(b) / p50(a). With an `instantiate` hook the
+ * set-up before each call is awaited (tinybench's async run); the timed call is synchronous either way.
  */
 async function time(req: Extract<RunnerRequest, { op: 'time' }>): Promise<TimeResponse> {
   const h = await harnessOf(req.harness);
+  const byHook = h.harness.instantiate !== undefined;
   const ratios: number[] = [];
   const aMs: number[] = [];
   const bMs: number[] = [];
@@ -115,16 +132,28 @@ async function time(req: Extract<RunnerRequest, { op: 'time' }>): Promise<TimeRe
     const order: Array<['a' | 'b', ModuleRef]> = r % 2 === 0 ? [['a', req.a], ['b', req.b]] : [['b', req.b], ['a', req.a]];
     for (const [name, ref] of order) {
       let live: Live | undefined;
-      bench.add(name, () => {
+      const call = () => {
         h.harness.run(live!.ctx, live!.state);
-      }, {
-        beforeEach() {
-          live = fresh(h, ref, req.seed);
-        },
-      });
+      };
+      if (byHook) {
+        bench.add(name, call, {
+          async: false,
+          async beforeEach() {
+            live = undefined;
+            live = await freshByHook(h, ref, req.seed);
+          },
+        });
+      } else {
+        bench.add(name, call, {
+          beforeEach() {
+            live = fresh(h, ref, req.seed);
+          },
+        });
+      }
     }
     try {
-      bench.runSync();
+      if (byHook) await bench.run();
+      else bench.runSync();
     } catch (e) {
       return { state: 'trap', error: errorText(e, h.path) };
     }

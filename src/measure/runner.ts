@@ -2,12 +2,13 @@
  * The parent side of the runner process (see runner-child.ts): deadlines, and turning every way a
  * candidate can fail into data.
  */
-import { ChildWorker, childEntry } from '../proc/child.js';
+import { ChildWorker, childEntry, type RequestOptions } from '../proc/child.js';
 import type { ModuleRef, OutputsResponse, RunnerRequest, TimeResponse } from './runner-child.js';
 
 export type { ModuleRef } from './runner-child.js';
 
-export type OutputsResult = OutputsResponse | { state: 'timeout' | 'crashed'; error: string };
+/** `cpuMs`: CPU time the runner used on the request, where it can be read; `limit`: which deadline passed. */
+export type OutputsResult = (OutputsResponse | { state: 'crashed'; error: string } | { state: 'timeout'; error: string; limit: 'wall' | 'cpu' }) & { cpuMs?: number };
 export type TimeResult = TimeResponse | { state: 'timeout' | 'crashed'; error: string };
 
 /** V8 flags of the runner: the optimizing tier only, so the first call is already TurboFan code. */
@@ -30,11 +31,13 @@ export class Runner {
     return Math.max(0, this.worker.starts - 1);
   }
 
-  async outputs(harness: string, module: ModuleRef, seeds: number[], deadlineMs: number): Promise<OutputsResult> {
-    const r = await this.worker.request({ op: 'outputs', harness, module, seeds }, deadlineMs);
-    if (r.state === 'ok') return r.value as OutputsResponse;
-    if (r.state === 'error') return { state: 'crashed', error: r.error };
-    return { state: r.state, error: r.error };
+  async outputs(harness: string, module: ModuleRef, seeds: number[], deadlineMs: number, options: RequestOptions = {}): Promise<OutputsResult> {
+    const r = await this.worker.request({ op: 'outputs', harness, module, seeds }, deadlineMs, options);
+    const cost = r.cpuMs !== undefined ? { cpuMs: r.cpuMs } : {};
+    if (r.state === 'ok') return { ...(r.value as OutputsResponse), ...cost };
+    if (r.state === 'error') return { state: 'crashed', error: r.error, ...cost };
+    if (r.state === 'timeout') return { state: 'timeout', error: r.error, limit: r.limit, ...cost };
+    return { state: r.state, error: r.error, ...cost };
   }
 
   async time(harness: string, a: ModuleRef, b: ModuleRef, opts: { seed: number; rounds: number; iterations: number; timeMs: number }, deadlineMs: number): Promise<TimeResult> {

@@ -8,17 +8,35 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { messageOf } from '../errors.js';
 import { compiledCopy } from './compiled.js';
+import { CPU_TIME_AVAILABLE, processCpuMs } from './cpu.js';
 
-export type ChildResult<T> =
+export type ChildResult<T> = (
   | { state: 'ok'; value: T }
   /** The handler threw: the child is still healthy. */
   | { state: 'error'; error: string }
-  /** The deadline passed; the child was killed. */
-  | { state: 'timeout'; error: string }
+  /** A deadline passed (`limit` says which); the child was killed. */
+  | { state: 'timeout'; error: string; limit: 'wall' | 'cpu' }
   /** The child died (abort, out of memory, signal). */
-  | { state: 'crashed'; error: string };
+  | { state: 'crashed'; error: string }
+) & {
+  /** CPU time the child used on the request, ms (where it can be read: see cpu.ts). */
+  cpuMs?: number;
+  /** The last progress value the child reported for the request (see {@link serve}). */
+  progress?: unknown;
+};
 
-interface Envelope { id: number; ok: boolean; value?: unknown; error?: string; fatal?: boolean }
+export interface RequestOptions {
+  /**
+   * Deadline in CPU time of the child, ms, checked every {@link CPU_POLL_MS}. Where CPU time cannot be read,
+   * the wall-clock deadline becomes the smaller of the two.
+   */
+  cpuLimitMs?: number;
+}
+
+/** How often a CPU-time deadline is checked, ms. */
+export const CPU_POLL_MS = 20;
+
+interface Envelope { id: number; ok?: boolean; value?: unknown; error?: string; fatal?: boolean; progress?: unknown }
 
 /**
  * The file a child process runs: `name` next to the calling module. Compiled, that is the .js beside the
@@ -85,29 +103,46 @@ export class ChildWorker<Req, Res> {
   }
 
   /** Send one request; requests are serialised. */
-  request(req: Req, timeoutMs: number): Promise<ChildResult<Res>> {
-    const run = () => this.send(req, timeoutMs);
+  request(req: Req, timeoutMs: number, options: RequestOptions = {}): Promise<ChildResult<Res>> {
+    const run = () => this.send(req, timeoutMs, options);
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => undefined);
     return p;
   }
 
-  private send(req: Req, timeoutMs: number): Promise<ChildResult<Res>> {
+  private send(req: Req, timeoutMs: number, options: RequestOptions): Promise<ChildResult<Res>> {
     const child = this.live() ?? this.start();
     const id = this.nextId++;
+    const cpuLimit = options.cpuLimitMs;
+    // A child that reports progress is charged from its first report on: a child started for this
+    // request first loads its code, which is not the request's cost.
+    let cpuStart = processCpuMs(child.pid);
+    const wallMs = cpuLimit !== undefined && (!CPU_TIME_AVAILABLE || cpuStart === undefined) ? Math.min(timeoutMs, cpuLimit) : timeoutMs;
     return new Promise((resolve) => {
       let done = false;
+      let progress: unknown;
+      const cpuUsed = () => {
+        const now = processCpuMs(child.pid);
+        return now === undefined || cpuStart === undefined ? undefined : now - cpuStart;
+      };
       const finish = (r: ChildResult<Res>) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
+        if (poll) clearInterval(poll);
         child.off('message', onMessage);
         child.off('exit', onExit);
         child.off('error', onError);
-        resolve(r);
+        const cpuMs = r.cpuMs ?? cpuUsed();
+        resolve({ ...r, ...(cpuMs !== undefined ? { cpuMs } : {}), ...(progress !== undefined ? { progress } : {}) });
       };
       const onMessage = (m: Envelope) => {
         if (m.id !== id) return;
+        if (m.ok === undefined) {
+          if (progress === undefined) cpuStart = processCpuMs(child.pid) ?? cpuStart;
+          progress = m.progress;
+          return;
+        }
         if (m.ok) finish({ state: 'ok', value: m.value as Res });
         else if (m.fatal) {
           this.kill();
@@ -120,9 +155,20 @@ export class ChildWorker<Req, Res> {
       };
       const onError = (e: Error) => finish({ state: 'crashed', error: messageOf(e) });
       const timer = setTimeout(() => {
+        const cpuMs = cpuUsed();
         this.kill();
-        finish({ state: 'timeout', error: `no answer within ${timeoutMs} ms` });
-      }, timeoutMs);
+        finish({ state: 'timeout', limit: wallMs < timeoutMs ? 'cpu' : 'wall', error: `no answer within ${wallMs} ms`, ...(cpuMs !== undefined ? { cpuMs } : {}) });
+      }, wallMs);
+      const poll =
+        cpuLimit !== undefined && wallMs === timeoutMs
+          ? setInterval(() => {
+              const cpuMs = cpuUsed();
+              if (cpuMs === undefined || cpuMs <= cpuLimit) return;
+              this.kill();
+              finish({ state: 'timeout', limit: 'cpu', error: `more than ${cpuLimit} ms of CPU time`, cpuMs });
+            }, CPU_POLL_MS)
+          : undefined;
+      poll?.unref();
       child.on('message', onMessage);
       child.on('exit', onExit);
       child.on('error', onError);
@@ -147,11 +193,13 @@ export class ChildWorker<Req, Res> {
 /**
  * The child side: answer each request with `handler`. A handler that throws answers with an error; a
  * handler that throws an error marked fatal (see {@link FatalError}) makes the parent recycle the child.
+ * `progress(value)` tells the parent how far the handler got (the step a build is at): the parent keeps
+ * the last value, so a request killed at its deadline says where it was.
  */
-export function serve<Req, Res>(handler: (req: Req) => Res | Promise<Res>): void {
+export function serve<Req, Res>(handler: (req: Req, progress: (value: unknown) => void) => Res | Promise<Res>): void {
   process.on('message', async (m: { id: number; req: Req }) => {
     try {
-      const value = await handler(m.req);
+      const value = await handler(m.req, (progress) => process.send?.({ id: m.id, progress } satisfies Envelope));
       process.send?.({ id: m.id, ok: true, value } satisfies Envelope);
     } catch (e) {
       process.send?.({ id: m.id, ok: false, error: messageOf(e), fatal: e instanceof FatalError } satisfies Envelope);

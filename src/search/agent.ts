@@ -23,6 +23,13 @@ export interface Agent {
    * propose and observe strictly alternately: propose is never called while a proposal awaits its record.
    */
   propose(): Recipe | undefined;
+  /**
+   * Several proposals at once: the loop evaluates them in parallel and observes each record, in this
+   * order, before it asks again; an empty list means nothing more to try. Optional. An agent that has it
+   * hands out the same recipes in the same order through propose() (one at a time, from the same
+   * batches), so its results do not depend on how many candidates are evaluated at once.
+   */
+  ask?(): Recipe[];
   /** The record of a proposal (its score: lower is better; undefined when invalid). */
   observe(record: EvalRecord): void;
   /**
@@ -31,6 +38,18 @@ export interface Agent {
    * point someone else found. Never the reply to this agent's own proposal; optional.
    */
   share?(record: EvalRecord): void;
+}
+
+/**
+ * `propose` for an agent written as `ask`: the recipes of each batch one at a time, asking for the next
+ * batch when the last one is used up.
+ */
+export function proposeFromBatches(ask: () => Recipe[]): () => Recipe | undefined {
+  let queue: Recipe[] = [];
+  return () => {
+    if (!queue.length) queue = ask();
+    return queue.shift();
+  };
 }
 
 export interface AgentInfo<O extends Record<string, number | boolean | string> = Record<string, number | boolean | string>> {

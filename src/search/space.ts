@@ -4,6 +4,7 @@
  */
 import { DEFAULT_KNOBS, KNOB_SPACE, PIPELINES, type KnobName, type Knobs, type Recipe } from '../recipe/recipe.js';
 import { PASSES, expandStep, type PassRequirement } from '../passes/registry.js';
+import { STEP_COSTS, type StepCosts } from '../passes/cost.js';
 import { WasmtuneError, didYouMean } from '../errors.js';
 
 export type Rng = () => number;
@@ -17,6 +18,12 @@ export interface SearchSpace {
   maxLength: number;
   /** Knobs an agent may change; the others stay at their defaults (or the start recipe's values). */
   knobs: readonly KnobName[];
+  /**
+   * What each step costs to build, measured (src/passes/cost.ts): a step's CPU time as a ratio to an -O3
+   * build of the same module, on flat IR or not (`cost.step`), a recipe's (`cost.recipe`), and whether a
+   * step is expensive (`cost.expensive`, from `cost.expensiveRatio` on). Proposals do not depend on it.
+   */
+  cost: StepCosts;
 }
 
 export interface SpaceOptions {
@@ -73,7 +80,7 @@ export function defaultSpace(opts: SpaceOptions = {}): SearchSpace {
   const knobs = (Object.keys(KNOB_SPACE) as KnobName[]).filter(
     (k) => (k !== 'fastMath' || opts.fastMath) && (k !== 'trapsNeverHappen' || opts.trapsNeverHappen) && (k !== 'lowMemoryUnused' || opts.lowMemoryUnused),
   );
-  return { passes, pipelines, maxLength: opts.maxLength ?? 24, knobs };
+  return { passes, pipelines, maxLength: opts.maxLength ?? 24, knobs, cost: STEP_COSTS };
 }
 
 export function pick<T>(rng: Rng, xs: readonly T[]): T {

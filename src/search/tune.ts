@@ -14,7 +14,7 @@
  * many evaluations it stopped. The committed evaluations let `--resume` continue the run.
  */
 import seedrandom from 'seedrandom';
-import { Evaluator, FINAL } from '../evaluate/evaluator.js';
+import { DEFAULT_COST_LIMIT, Evaluator, FINAL, type CostLimitSettings } from '../evaluate/evaluator.js';
 import type { Budget, EvalRecord, FrontEntry, Interruption, InvalidReason, Progress, ResultEntry, RunStore, RuntimeReport, TimeReport, TuneReport } from '../types.js';
 import type { Kernel } from '../kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
@@ -54,6 +54,17 @@ export interface TuneOptions {
   /** Measure the final best's runtime against every baseline (default: when a harness exists). */
   measureRuntime?: boolean;
   onProgress?: (p: Progress) => void;
+  /**
+   * Candidates built and validated at once (default 1). The agent's batches are evaluated in parallel and
+   * observed in proposal order, so the result is the same for any number of jobs. Ignored when an
+   * evaluator is passed to {@link tune} (it has its own).
+   */
+  jobs?: number;
+  /**
+   * CPU-time limits for each candidate's build and validation, relative to -O3's (default
+   * {@link DEFAULT_COST_LIMIT}); false: no limits but the builder's fixed deadline.
+   */
+  costLimit?: CostLimitSettings | false;
   /** Where each evaluation is committed before the agent sees it, and an interrupted run's are replayed from. */
   store?: RunStore;
   /**
@@ -133,7 +144,7 @@ export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): P
   const stop = stopper(opts.signal);
   const own = !ev;
   if (!ev) {
-    const created = Evaluator.create(kernel, { objective: opts.objective, ...(opts.store?.cache ? { cache: opts.store.cache } : {}) });
+    const created = Evaluator.create(kernel, { objective: opts.objective, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.store?.cache ? { cache: opts.store.cache } : {}) });
     stop.onAbandon(() => void created.then((e) => e.close(), () => {}));
     try {
       ev = await stop.step(() => created);
@@ -167,7 +178,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
   const progress = (phase: Progress['phase'], evaluations: number, best: number | undefined) =>
     opts.onProgress?.({
       evaluations, budget: opts.budget, elapsedMs: performance.now() - t0, best, phase,
-      ...(phase === 'search' ? { search: { elapsedMs: performance.now() - searchStart, buildMs: time.buildMs, validateMs: time.validateMs, timeMs: time.timeMs } } : {}),
+      ...(phase === 'search' ? { search: { elapsedMs: performance.now() - searchStart, jobs: ev.jobs, buildMs: time.buildMs, validateMs: time.validateMs, timeMs: time.timeMs } } : {}),
     });
   const baseRecords = new Map<OptLevelName, EvalRecord>();
   const records: EvalRecord[] = [];
@@ -184,14 +195,18 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     // Baselines: every -O level, evaluated like any candidate.
     progress('baselines', 0, undefined);
     const o3 = await stop.step(() => ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features));
+    let validateCpuMs = 0;
     if (ev.verified) {
-      await stop.step(() => ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes));
+      validateCpuMs = (await stop.step(() => ev.setRuntimeBaseline(o3.state === 'built' && o3.valid ? o3.bytes : kernel.bytes))) ?? 0;
     }
     if (!singleMetric(spec) && spec.terms.some((t) => t.metric !== 'runtime')) {
       const oz = await stop.step(() => ev.builder.build(kernel.bytes, levelRecipe('Oz'), ev.features));
       ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
     }
-    for (const level of OPT_LEVEL_NAMES) baseRecords.set(level, await stop.step(() => ev.evaluate(levelRecipe(level))));
+    const levels = await stop.step(() => ev.evaluateBatch(OPT_LEVEL_NAMES.map((level) => levelRecipe(level))));
+    OPT_LEVEL_NAMES.forEach((level, i) => baseRecords.set(level, levels[i]!));
+    // The search's candidates get CPU-time limits relative to -O3's build and validation.
+    if (opts.costLimit !== false && o3.cpuMs !== undefined) ev.setCostLimits({ buildCpuMs: o3.cpuMs, validateCpuMs }, opts.costLimit ?? DEFAULT_COST_LIMIT);
     endPhase('baselinesMs');
 
     // Search.
@@ -199,33 +214,50 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     const rng = seedrandom(`wasmtune:${opts.seed}`);
     const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
     const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
+    const ask = (): Recipe[] => {
+      if (agent.ask) return agent.ask();
+      const r = agent.propose();
+      return r ? [r] : [];
+    };
     let best: Ok | undefined;
     const within = () =>
       (opts.budget.evaluations === undefined || records.length < opts.budget.evaluations) &&
       (opts.budget.durationMs === undefined || performance.now() - searchStart < opts.budget.durationMs);
     while (within()) {
       if (stop.aborted()) throw STOPPED;
-      const recipe = agent.propose();
-      if (!recipe) break;
-      const seq = records.length;
-      const stored = opts.store?.committed[seq];
-      if (stored && !recipesEqual(stored.recipe, recipe)) {
-        throw new WasmtuneError('E_RESUME_MISMATCH', `Cannot resume: the agent's proposal ${seq + 1} (${describeRecipe(recipe)}) differs from the stored one (${describeRecipe(stored.recipe)}). The agent, its options, the start recipe or the pass catalog changed since the run began.`);
-      }
-      const rec = stored ?? (await stop.step(() => ev.evaluate(recipe)));
+      let batch = ask();
+      if (!batch.length) break;
+      if (opts.budget.evaluations !== undefined) batch = batch.slice(0, opts.budget.evaluations - records.length);
+      const first = records.length;
+      // Stored records (a resumed run) are replayed, not evaluated; each must be what the agent proposes.
+      const stored = batch.map((recipe, j) => {
+        const rec = opts.store?.committed[first + j];
+        if (rec && !recipesEqual(rec.recipe, recipe)) {
+          throw new WasmtuneError('E_RESUME_MISMATCH', `Cannot resume: the agent's proposal ${first + j + 1} (${describeRecipe(recipe)}) differs from the stored one (${describeRecipe(rec.recipe)}). The agent, its options, the start recipe or the pass catalog changed since the run began.`);
+        }
+        return rec;
+      });
+      for (const rec of stored) if (rec?.state === 'invalid' && rec.slowPrefix !== undefined) ev.noteSlow(rec.recipe, rec.slowPrefix);
+      const fresh = batch.filter((_, j) => !stored[j]);
+      const evaluated = fresh.length ? await stop.step(() => ev.evaluateBatch(fresh)) : [];
       // A record finished after the signal may come from a child process the signal reached too: it is
       // not committed, and the resumed run evaluates the recipe again.
       if (stop.aborted()) throw STOPPED;
-      if (!stored) {
-        opts.store?.commit(seq, rec);
-        time.buildMs += rec.buildMs ?? 0;
-        time.validateMs += rec.validateMs ?? 0;
-        time.timeMs += rec.timeMs ?? 0;
+      let k = 0;
+      for (let j = 0; j < batch.length; j++) {
+        const seq = first + j;
+        const rec = stored[j] ?? { ...evaluated[k++]!, recipe: batch[j]! };
+        if (!stored[j]) {
+          opts.store?.commit(seq, rec);
+          time.buildMs += rec.buildMs ?? 0;
+          time.validateMs += rec.validateMs ?? 0;
+          time.timeMs += rec.timeMs ?? 0;
+        }
+        records.push(rec);
+        agent.observe(rec);
+        if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
+        progress('search', records.length, best?.score);
       }
-      records.push(rec);
-      agent.observe(rec);
-      if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
-      progress('search', records.length, best?.score);
     }
     endPhase('searchMs');
   } catch (e) {
@@ -310,6 +342,11 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     wasmOpt: wasmOptCommand(winner.rec.recipe, ev.features),
     walltimeMs: performance.now() - t0,
     time,
+    pipeline: {
+      jobs: ev.jobs,
+      ...(ev.costLimits ? { limits: { buildCpuMs: ev.costLimits.buildCpuMs, validateCpuMs: ev.costLimits.validateCpuMs } } : {}),
+      prefixHits: ev.prefixes.hits, stepsSaved: ev.prefixes.stepsSaved,
+    },
     ...(stopped ? { interrupted: stop.interruption(records.length) } : {}),
     measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
   };

@@ -9,16 +9,28 @@ import type { InvalidReason } from '../types.js';
 import { compareOutputs } from './compare.js';
 import type { Reference } from './reference.js';
 
-export type DifferentialResult =
+/** `cpuMs`: the runner's CPU time on the check, where it can be read. */
+export type DifferentialResult = (
   | { state: 'ok'; /** Linear memory after the run, bytes. */ peakMemoryBytes: number }
-  | { state: 'invalid'; reason: Extract<InvalidReason, 'trap' | 'timeout' | 'runner-crash' | 'wrong-output'>; detail: string };
+  | { state: 'invalid'; reason: Extract<InvalidReason, 'trap' | 'timeout' | 'too-slow' | 'runner-crash' | 'wrong-output'>; detail: string }
+) & { cpuMs?: number };
 
-export async function differentialCheck(runner: Runner, h: LoadedHarness, candidate: ModuleRef, reference: Reference, deadlineMs: number): Promise<DifferentialResult> {
-  const r = await runner.outputs(h.path, candidate, h.seeds, deadlineMs);
+/**
+ * `cpuLimitMs`: the check is stopped after this much CPU time of the runner and the candidate is
+ * `too-slow` (the wall-clock `deadlineMs` still applies: missing it is `timeout`).
+ */
+export async function differentialCheck(runner: Runner, h: LoadedHarness, candidate: ModuleRef, reference: Reference, deadlineMs: number, cpuLimitMs?: number): Promise<DifferentialResult> {
+  const r = await runner.outputs(h.path, candidate, h.seeds, deadlineMs, cpuLimitMs !== undefined ? { cpuLimitMs } : {});
+  const cost = r.cpuMs !== undefined ? { cpuMs: r.cpuMs } : {};
+  return { ...judge(r, h, reference), ...cost };
+}
+
+function judge(r: Awaited<ReturnType<Runner['outputs']>>, h: LoadedHarness, reference: Reference): DifferentialResult {
   switch (r.state) {
     case 'trap':
       return { state: 'invalid', reason: 'trap', detail: `${[...seedLabel(h, r.seed), r.phase].join(', ')}: ${r.error}` };
     case 'timeout':
+      if (r.limit === 'cpu') return { state: 'invalid', reason: 'too-slow', detail: `validation stopped after ${Math.round(r.cpuMs ?? 0)} ms of CPU time: ${r.error}` };
       return { state: 'invalid', reason: 'timeout', detail: r.error };
     case 'crashed':
       return { state: 'invalid', reason: 'runner-crash', detail: r.error };

@@ -10,6 +10,9 @@ import { Builder } from '../../src/binaryen/builder.js';
 import { wasmOptArgs } from '../../src/recipe/commandline.js';
 import { DEFAULT_KNOBS, levelRecipe, type Recipe } from '../../src/recipe/recipe.js';
 import { loadKernel } from '../../src/kernels/index.js';
+import seedrandom from 'seedrandom';
+import { defaultSpace, randomRecipe } from '../../src/search/space.js';
+import { wasmOptPrefix } from '../../src/recipe/commandline.js';
 
 const wasmOpt = join(createRequire(import.meta.url).resolve('binaryen/package.json'), '..', 'bin', 'wasm-opt');
 
@@ -23,6 +26,15 @@ const recipes: Record<string, Recipe> = {
   },
   'flat passes': { knobs: { ...DEFAULT_KNOBS, optimizeLevel: 2, shrinkLevel: 0 }, passes: ['flatten', 'rereloop', '-O2'] },
 };
+
+// Random recipes too: wasmtune runs each step in its own pass runner, wasm-opt runs consecutive passes
+// in one; the bytes must not differ. Only the part wasm-opt can replay (before any pass of ours).
+const rng = seedrandom('commandline');
+const space = defaultSpace();
+for (let i = 0; recipes[`random ${i}`] === undefined && i < 4; ) {
+  const r = wasmOptPrefix(randomRecipe(rng, space)).replayable;
+  if (r.passes.length >= 3) recipes[`random ${i++}`] = r;
+}
 
 describe('wasm-opt equivalence', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasmtune-cmd-'));

@@ -43,7 +43,7 @@ export const show = defineCommand({
         line('evaluations', `${durationText(wall)} in ${timed.length}${timed.length < records.length ? ` of ${records.length}` : ''}: build ${durationText(cost.buildMs)}, validate ${durationText(cost.validateMs)}${cost.timeMs > 0 ? `, time ${durationText(cost.timeMs)}` : ''} (${costShares(cost, wall) || 'no work: every one from a cache'})`);
       }
       const report = r.report as Partial<TuneReport> | null;
-      if (report?.time && report.walltimeMs !== undefined) line('wall time', `${timeText(report.walltimeMs, report.time)}${r.resumes ? ' (the process that wrote the report)' : ''}`);
+      if (report?.time && report.walltimeMs !== undefined) line('wall time', `${timeText(report.walltimeMs, report.time, report.pipeline?.jobs)}${r.resumes ? ' (the process that wrote the report)' : ''}`);
       const ok = records.filter((e): e is Extract<EvalRecord, { state: 'ok' }> => e.state === 'ok');
       const bestSearch = ok.reduce<(typeof ok)[number] | undefined>((b, e) => (!b || e.score < b.score ? e : b), undefined);
       if (bestSearch) line('search best', `score ${bestSearch.score.toPrecision(6)} (evaluation ${records.indexOf(bestSearch) + 1}): ${describeRecipe(bestSearch.recipe)}`);

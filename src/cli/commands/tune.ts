@@ -11,7 +11,7 @@ import { DB, HARNESS, JSON_OUTPUT, QUIET, SEED } from '../options.js';
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The flags that define a run; `--resume` takes them from the stored run instead. */
-const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd'] as const;
+const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit'] as const;
 
 export const tune = defineCommand({
   summary: 'search for the pass sequence that makes a module smallest or fastest',
@@ -30,6 +30,8 @@ export const tune = defineCommand({
     assume: { type: 'string', value: '<list>', description: 'let the search rely on what validation cannot fully check: low-memory-unused, traps-never-happen' },
     'no-runtime': { type: 'boolean', description: 'skip the final runtime measurement (size objectives)' },
     'no-simd': { type: 'boolean', description: 'never propose SIMD steps (wt-vectorize…), for engines without SIMD' },
+    'cost-limit': { type: 'string', value: '<N|off>', default: '10', description: "stop a candidate whose build or validation uses more than N × -O3's CPU time (at least 1 s) and record it as too-slow; off: no limit" },
+    jobs: { type: 'string', value: '<n>', description: 'candidates built and validated at once (default: one per core); the result does not depend on it' },
     resume: { type: 'string', value: '<run>', description: "continue an interrupted run where it stopped, with the options it was started with" },
     db: DB,
     json: JSON_OUTPUT,
@@ -52,6 +54,9 @@ export const tune = defineCommand({
     const { openTuneRun, storedRequest } = await import('../tune-run.js');
     const { completeSettings, requestFromFlags } = await import('../tune-settings.js');
 
+    const { numberFlag, isWhole } = await import('../values.js');
+    const { defaultJobs } = await import('../../evaluate/evaluator.js');
+    const jobs = numberFlag(values.jobs, '--jobs', defaultJobs(), isWhole(1), 'a positive whole number');
     const file = dbFile(values);
     let resumeId: number | undefined;
     let request;
@@ -89,7 +94,7 @@ export const tune = defineCommand({
         agent: getAgent(settings.agent), agentOptions: settings.agentOptions, budget: settings.budget, objective: settings.objective,
         seed: settings.seed, ...(settings.start ? { start: settings.start } : {}), measureRuntime: settings.measureRuntime, ...(onProgress ? { onProgress: onProgress.update } : {}),
         space: { lowMemoryUnused: settings.assumptions.includes('low-memory-unused'), trapsNeverHappen: settings.assumptions.includes('traps-never-happen'), simd: settings.simd },
-        store: run.store, signal: controller.signal,
+        store: run.store, signal: controller.signal, jobs, costLimit: settings.costLimit,
       });
       const stop = result.report.interrupted;
       if (stop) interrupted = { runId: run.interrupt(stop, result.report), interruption: stop };
@@ -137,7 +142,7 @@ export const tune = defineCommand({
     if (runtime) io.stdout(`runtime    ${runtime}\n`);
     if (report.front) io.stdout('\n' + frontTable(report.front) + '\n');
     io.stdout('\n' + baselinesTable(report) + '\n');
-    if (report.time) io.stdout(`\ntime       ${timeText(report.walltimeMs, report.time)}\n`);
+    if (report.time) io.stdout(`\ntime       ${timeText(report.walltimeMs, report.time, report.pipeline?.jobs)}\n`);
     else io.stdout(`\ntime       ${durationText(report.walltimeMs)}\n`);
     io.stdout(`\nwasm-opt equivalent:\n  ${report.wasmOpt}\n\nwrote ${join(out, 'best.wasm')}, recipe.json, report.json\n`);
     io.stdout(`recorded   run ${run.id()} in ${run.file} ('wasmtune show ${run.id()}')\n`);
@@ -179,7 +184,7 @@ async function progressBar(one: Metric | undefined): Promise<{ update: (p: Progr
       }
       const best = p.best === undefined ? '-' : one === 'runtime' ? `${p.best.toFixed(3)}× O3` : one ? `${p.best} B` : `${p.best.toFixed(4)}×`;
       // Where the search's time goes, as shares of its wall time (the rest: the agent and the database).
-      const shares = p.search ? costShares(p.search, p.search.elapsedMs) : '';
+      const shares = p.search ? costShares(p.search, p.search.elapsedMs * p.search.jobs) : '';
       bar.update(p.budget.evaluations ? p.evaluations : Math.min(p.elapsedMs / p.budget.durationMs!, 1) * total, { phase: p.phase, best, ...(p.search ? { split: shares ? ` | ${shares}` : '' } : {}) });
     },
     stop: () => bar.stop(),

@@ -1,0 +1,30 @@
+/**
+ * CPU time of a child process, read from /proc (Linux). A deadline in CPU time does not move with the
+ * load other processes put on the machine, as a wall-clock deadline does, so a verdict such as
+ * `too-slow` is the same on a busy machine as on an idle one. Where /proc is not available the caller
+ * falls back to wall time.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's utime/stime (USER_HZ: 100 on every Linux architecture Node supports). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used, ms; undefined when it cannot be read. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may contain spaces: fields are counted after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+}
+
+/** Whether CPU time of child processes can be read on this machine. */
+export const CPU_TIME_AVAILABLE = processCpuMs(process.pid) !== undefined;
