@@ -15,8 +15,10 @@
  * best result, too-slow candidates, prefix-cache hits, and the share of the search's evaluation time
  * taken by its slowest 5 % of candidates (the time of a candidate: its build, validation and timing).
  *
- *   node dist/bench/throughput.js [--modules json-O0,…] [--runtime-modules …] [--size-budget 150]
- *     [--runtime-budget 60] [--configs before,after-1,after-2] [--out bench/throughput-results]
+ *   node dist/bench/throughput.js [--modules json-O0,lzss-O0@before+after-2,…] [--runtime-modules …]
+ *     [--large-modules sqljs] [--size-budget 150] [--runtime-budget 60] [--large-budget 20]
+ *     [--configs before,after-1,after-2] [--out bench/throughput-results]
+ * (`module@a+b`: only those configurations for that module.)
  */
 import { parseArgs } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -176,11 +178,16 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
     if (!cfg) throw new WasmtuneError('E_USAGE', `--configs takes ${Object.keys(CONFIGS).join(', ')}, not '${c}'.`);
     return cfg;
   });
-  const list = (s: string | undefined) => (s ?? '').split(',').filter(Boolean);
-  const plan: Array<{ name: string; objective: 'size' | 'runtime'; budget: number }> = [
-    ...list(values.modules).map((name) => ({ name, objective: 'size' as const, budget: Number(values['size-budget']) })),
-    ...list(values['large-modules']).map((name) => ({ name, objective: 'size' as const, budget: Number(values['large-budget']) })),
-    ...list(values['runtime-modules']).map((name) => ({ name, objective: 'runtime' as const, budget: Number(values['runtime-budget']) })),
+  // `name` runs every configuration of --configs; `name@before+after-2` only those.
+  const list = (s: string | undefined) =>
+    (s ?? '').split(',').filter(Boolean).map((item) => {
+      const [name, only] = item.split('@') as [string, string | undefined];
+      return { name, configs: only ? configs.filter((c) => only.split('+').includes(c.name)) : configs };
+    });
+  const plan: Array<{ name: string; configs: Config[]; objective: 'size' | 'runtime'; budget: number }> = [
+    ...list(values.modules).map((m) => ({ ...m, objective: 'size' as const, budget: Number(values['size-budget']) })),
+    ...list(values['large-modules']).map((m) => ({ ...m, objective: 'size' as const, budget: Number(values['large-budget']) })),
+    ...list(values['runtime-modules']).map((m) => ({ ...m, objective: 'runtime' as const, budget: Number(values['runtime-budget']) })),
   ];
   const startedAt = new Date().toISOString();
   const loadStart = loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -195,7 +202,7 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
   for (const item of plan) {
     const spec = moduleSpec(item.name);
     const kernel = await loadKernel(spec.module, spec.harness);
-    for (const config of configs) {
+    for (const config of item.configs) {
       const row = await runOne(kernel, item.name, item.objective, item.budget, config);
       rows.push(row);
       process.stdout.write(`${item.name} ${item.objective} ${config.name}: wall ${f(row.wallS)} s, search ${f(row.searchS)} s, ${f(row.evalsPerS)} eval/s, best ${item.objective === 'size' ? row.best : f(row.best, 3)}, too-slow ${row.tooSlow}, slowest 5 % ${f(100 * row.slowest5Share, 0)} %\n`);

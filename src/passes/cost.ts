@@ -6,8 +6,10 @@
  *
  * - `flat: false`: the step on IR as a module comes (a step that needs flat IR is measured as a recipe
  *   runs it, after `flatten`, so its figure includes `flatten`);
- * - `flat: true`: the step right after `flatten`. Flat IR is larger, and some passes cost many times more
- *   on it (coalesce-locals-learning, dfo, wt-coalesce, wt-unroll-full).
+ * - `flat: true`: the step right after `flatten`. Flat IR is larger and has many more locals, and some
+ *   passes cost many times more on it: coalesce-locals-learning (and `wt-coalesce:2`, which runs it) up
+ *   to 14 -O3 builds, inlining-optimizing 4, coalesce-locals and stack promotion several times their
+ *   cost on IR as it comes.
  *
  * A figure is the step's own time: the cost of reading and writing the module (`overhead`) is measured
  * apart, so the figures of a recipe's steps add up. Each context has the median and the max over the
@@ -18,7 +20,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { isPipeline } from '../recipe/recipe.js';
-import { PASSES } from './registry.js';
+import { cutPoints } from '../recipe/segments.js';
+import { PASSES, isKnownStep } from './registry.js';
 
 export const STEP_COST_FORMAT = 'wasmtune-step-cost-v1';
 
@@ -94,12 +97,16 @@ export function stepCostData(): StepCostFile {
 }
 
 /**
- * A step is expensive from this cost on: a fifth of an -O3 build. In the measurements the ordinary
- * passes on IR as it comes all stay below it (most below 0.05), while the pipelines, `flatten`, the
- * inlining passes and the flat-IR passes are above it on some kernel; a recipe of a few such steps costs
- * more than the -O3 build every evaluation already pays for its baseline.
+ * A step is expensive from this cost on: half an -O3 build of the same module (two such steps cost as
+ * much as the build of the -O3 baseline). Chosen from the measurements (bench/step-cost-results.md): every
+ * pipeline from -O1 up is above it (0.65 to 1.45 on IR as it comes), and so are the steps that blow up,
+ * coalesce-locals-learning (1.2, and 14 on flat IR), inlining-optimizing (1.0, and 4.3 on flat IR),
+ * monomorphize, and on flat IR stack promotion and local coalescing; every other Binaryen pass is below
+ * 0.33 on IR as it comes. It is far above the resolution of the measurement: steps that do next to
+ * nothing stay below 0.03 on IR as it comes and 0.1 on flat IR. Our own passes, in JavaScript, reach 0.2
+ * to 0.7 at most, mostly on the smallest kernels (an -O3 build of 3 to 6 ms); only the heavier ones cross it.
  */
-export const EXPENSIVE_RATIO = 0.2;
+export const EXPENSIVE_RATIO = 0.5;
 
 /** The figures of a step, or undefined for a step that was never measured. */
 export function stepCostEntry(step: string): StepCostEntry | undefined {
@@ -135,13 +142,16 @@ export function flatAfter(step: string): 'always' | 'never' | 'sometimes' {
 export const UNMEASURED_STEP_COST = 1;
 
 /**
- * The estimated CPU time of a recipe's steps, in -O3 builds of the same module: the sum of the step costs,
- * each in the context it runs in. The IR is flat from `flatten` (or from a step that needs flat IR, which
+ * The estimated CPU time of building a recipe, in -O3 builds of the same module: the sum of the step
+ * costs, each in the context it runs in, plus one write and read of the module (the measured `overhead`,
+ * its max) at each cut point where the builder writes the module out and reads it back, around passes of
+ * ours (src/recipe/segments.ts). The IR is flat from `flatten` (or from a step that needs flat IR, which
  * brings its own `flatten`) until a pipeline or a step that never leaves it flat ({@link flatAfter}).
  * After a step that leaves it flat only sometimes, it may or may not be flat, and each step costs the
  * larger of its two figures until the next `flatten`, pipeline or step that never leaves IR flat. A step
  * with no figure in its context counts with its other figure, and an unmeasured step as
- * {@link UNMEASURED_STEP_COST}. Reading and writing the module, paid once per build, is not included.
+ * {@link UNMEASURED_STEP_COST}. Reading the input and writing the result, paid once per build, are not
+ * included.
  */
 export function recipeCost(passes: readonly string[]): number {
   type Flat = 'yes' | 'no' | 'maybe';
@@ -158,7 +168,7 @@ export function recipeCost(passes: readonly string[]): number {
     const after = flatAfter(step);
     flat = step === 'flatten' ? 'yes' : before === 'no' || after === 'never' ? 'no' : after === 'always' ? before : 'maybe';
   }
-  return total;
+  return total + cutPoints(passes.filter(isKnownStep)).length * stepCostData().overhead.max;
 }
 
 /** The cost model as the search space hands it to agents (`space.cost`). */

@@ -1,8 +1,8 @@
 /**
- * CPU time of a child process, read from /proc (Linux). A deadline in CPU time does not move with the
- * load other processes put on the machine, as a wall-clock deadline does, so a verdict such as
- * `too-slow` is the same on a busy machine as on an idle one. Where /proc is not available the caller
- * falls back to wall time.
+ * CPU time of a child process, read from /proc (Linux). A deadline in CPU time does not count the time a
+ * process waits while others run, as a wall-clock deadline does, so a verdict such as `too-slow` depends
+ * far less on the machine's load (not at all is too much to claim: shared caches still slow a process
+ * down; docs/pipeline.md). Where /proc is not available the caller falls back to wall time.
  */
 import { readFileSync } from 'node:fs';
 
