@@ -52,7 +52,9 @@ function hashFiles(base: string, files: readonly string[], extra = ''): string {
  */
 function sourceFiles(root: string): string[] {
   const keep = (n: string) => n.endsWith('.ts') && !n.endsWith('.check.ts') && !n.endsWith('.d.ts') && !n.endsWith('.test.ts');
-  return ['src', 'agents', 'bench'].flatMap((d) => filesUnder(join(root, d), root, keep));
+  // Data files of src/ (src/passes/step-cost.json) are copied into dist/ by the build, so they count too.
+  const data = (n: string) => n.endsWith('.json');
+  return [...['src', 'agents', 'bench'].flatMap((d) => filesUnder(join(root, d), root, keep)), ...filesUnder(join(root, 'src'), root, data)];
 }
 
 /** Everything the emitted JavaScript of src/ depends on: the sources, the compiler settings, the compiler. */
