@@ -143,6 +143,8 @@ export class Evaluator {
   readonly objective: ObjectiveSpec;
   cacheHits = 0;
   builds = 0;
+  /** Incremented by close(): work started before it stores nothing when it ends. */
+  private epoch = 0;
 
   private constructor(readonly kernel: Kernel, readonly options: EvaluatorOptions) {
     this.objective = toSpec(options.objective);
@@ -224,11 +226,13 @@ export class Evaluator {
     if (pending) return { checked: await pending, known: false };
     this.newInBatch.add(hash);
     let validateMs: number | undefined;
+    const epoch = this.epoch;
     const p = this.checkUncached(hash, bytes, built).then((r) => {
       validateMs = r.wallMs;
       const { cpuMs: _cpu, wallMs: _wall, ...result } = r;
-      this.cache.set(hash, result);
-      if (result.state === 'ok' || !NOT_PERSISTED.has(result.reason)) this.options.cache?.putModule(hash, result);
+      if (epoch === this.epoch) this.cache.set(hash, result);
+      // Work abandoned by close() (an interrupted run) may finish later: it stores nothing.
+      if (epoch === this.epoch && (result.state === 'ok' || !NOT_PERSISTED.has(result.reason))) this.options.cache?.putModule(hash, result);
       return result as Checked;
     });
     this.checking.set(hash, p);
@@ -314,6 +318,7 @@ export class Evaluator {
    */
   async evaluateBatch(recipes: readonly Recipe[]): Promise<EvalRecord[]> {
     this.newInBatch.clear();
+    const epoch = this.epoch;
     const t0 = performance.now();
     const keys = recipes.map(recipeHash);
     // Recipes seen before the batch, and the first of each recipe repeated inside it.
@@ -325,8 +330,13 @@ export class Evaluator {
     const slow = recipes.map((r) => this.slowPrefixOf(r));
     const work = new Map<number, Promise<Pending>>();
     for (const [, i] of owner) work.set(i, slow[i] !== undefined ? Promise.resolve(this.skipSlow(recipes[i]!, slow[i]!)) : this.buildAndCheck(recipes[i]!));
+    // Every candidate's work settles before the batch goes on, so none is left running unobserved when
+    // one fails (such as work that close() abandoned).
+    const settled = await Promise.allSettled(work.values());
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const pending = new Map<number, Pending>();
-    for (const [i, p] of work) pending.set(i, await p);
+    [...work.keys()].forEach((i, j) => pending.set(i, (settled[j] as PromiseFulfilledResult<Pending>).value));
 
     // In order: cache-hit accounting, timing, records.
     const records: EvalRecord[] = [];
@@ -342,6 +352,8 @@ export class Evaluator {
         continue;
       }
       const rec = await this.finish(mine, seenHashes, t0);
+      // Work that close() abandoned (its processes were killed) teaches the caches nothing.
+      if (epoch !== this.epoch) throw new WasmtuneError('E_INTERRUPTED', 'The evaluator was closed while evaluating.');
       if (rec.state === 'ok' || !TRANSIENT.has(rec.reason)) this.byRecipe.set(key, rec);
       if (rec.state === 'invalid' && rec.slowPrefix !== undefined) this.noteSlow(rec.recipe, rec.slowPrefix);
       records.push(rec);
@@ -474,10 +486,11 @@ export class Evaluator {
       this.quickCache.set(hash, stored);
       return stored;
     }
+    const epoch = this.epoch;
     const r = await this.measure(base.bytes, bytes, QUICK);
     if (typeof r === 'string') return r;
     this.quickCache.set(hash, r.median);
-    this.options.cache?.putRatio(base.hash, hash, settings, r.median);
+    if (epoch === this.epoch) this.options.cache?.putRatio(base.hash, hash, settings, r.median);
     return r.median;
   }
 
@@ -502,6 +515,7 @@ export class Evaluator {
   }
 
   close(): void {
+    this.epoch++;
     for (const b of this.builders.members) b.close();
     for (const r of this.runners.members) r.close();
   }

@@ -43,7 +43,7 @@ describe('the cost of a runtime run', () => {
     expect(t.timeMs).toBeGreaterThan(0);
     expect(t.finalMs).toBeGreaterThan(0); // the final measurement of a runtime objective
 
-    expect(stdout).toMatch(/^time +[\d.]+ (ms|s|min): setup [\d.]+ (ms|s), baselines [\d.]+ (ms|s), search [\d.]+ (ms|s) \(build \d+ % · validate \d+ % · time \d+ %\), final [\d.]+ (ms|s)$/m);
+    expect(stdout).toMatch(/^time +[\d.]+ (ms|s|min): setup [\d.]+ (ms|s), baselines [\d.]+ (ms|s), search [\d.]+ (ms|s) \((\d+ jobs: )?build \d+ % · validate \d+ % · time \d+ %\), final [\d.]+ (ms|s)$/m);
     expect(show).toMatch(/^evaluations +[\d.]+ (ms|s) in 8: build [\d.]+ (ms|s), validate [\d.]+ (ms|s), time [\d.]+ (ms|s) \(/m);
     expect(show).toMatch(/^wall time +[\d.]+ (ms|s|min): setup /m);
 
