@@ -21,6 +21,7 @@
  * (`module@a+b`: only those configurations for that module.)
  */
 import { parseArgs } from 'node:util';
+import * as fs from 'node:fs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +36,8 @@ import { benchMain } from './run-info.js';
 
 /** The modules the benchmark knows: suite kernels by name, modules under bench/modules by `<dir>-<build>`. */
 function moduleSpec(name: string): { module: string; harness?: string } {
-  if (!name.includes('-') && !name.includes('/')) return { module: `kernel://wasmtune-v0/${name}` };
   if (name === 'sqljs') return { module: join(projectRoot(), 'bench/modules/sqljs/module.wasm'), harness: join(projectRoot(), 'bench/modules/sqljs/harness.mjs') };
+  if (!name.includes('-') && !name.includes('/')) return { module: `kernel://wasmtune-v0/${name}` };
   const m = /^([a-z0-9]+)-(O[0-3sz])$/.exec(name);
   if (!m) throw new WasmtuneError('E_USAGE', `Unknown module '${name}': a suite kernel (crc32), <program>-<O0|O1> of bench/modules, or sqljs.`);
   const dir = join(projectRoot(), 'bench/modules', m[1]!);
@@ -171,6 +172,8 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
       'runtime-budget': { type: 'string', default: '60' },
       configs: { type: 'string', default: 'before,after-1,after-2' },
       out: { type: 'string', default: 'bench/throughput-results' },
+      /** Keep the rows already in the output file (a run continued in parts) and add these. */
+      append: { type: 'boolean', default: false },
     },
   });
   const configs = values.configs!.split(',').filter(Boolean).map((c) => {
@@ -191,11 +194,12 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
   ];
   const startedAt = new Date().toISOString();
   const loadStart = loadavg().map((x) => x.toFixed(2)).join(' ');
-  const rows: Row[] = [];
   const outBase = values.out!;
-  const command = `npm run bench:throughput -- ${argv.join(' ')}`.trim();
+  const earlier = values.append && existsSync(`${outBase}.json`) ? (JSON.parse(fs.readFileSync(`${outBase}.json`, 'utf8')) as { rows: Row[]; command: string; startedAt: string }) : undefined;
+  const rows: Row[] = earlier ? [...earlier.rows] : [];
+  const command = [earlier?.command, `npm run bench:throughput -- ${argv.join(' ')}`.trim()].filter(Boolean).join(' && ');
   const write = (finishedAt?: string) => {
-    const meta = { command, commit: commit([`${outBase}.json`, `${outBase}.md`]), machine: machine(), node: process.version, startedAt, finishedAt: finishedAt ?? '(running)', loadStart, loadEnd: loadavg().map((x) => x.toFixed(2)).join(' ') };
+    const meta = { command, commit: commit([`${outBase}.json`, `${outBase}.md`]), machine: machine(), node: process.version, startedAt: earlier?.startedAt ?? startedAt, finishedAt: finishedAt ?? '(running)', loadStart, loadEnd: loadavg().map((x) => x.toFixed(2)).join(' ') };
     writeFileSync(`${outBase}.json`, JSON.stringify({ format: 'wasmtune-bench-throughput-v1', ...meta, rows }, null, 2) + '\n');
     writeFileSync(`${outBase}.md`, markdown(rows, meta) + '\n');
   };

@@ -2,6 +2,7 @@
 import { FatalError, serve } from '../proc/child.js';
 import { BinaryenFailure, build, checkBuilt, detectFeatures, moduleFacts, type CutModule, type ModuleFacts } from './module.js';
 import { cutPoints } from '../recipe/segments.js';
+import { sizeOf, type SizeMetrics } from '../measure/size.js';
 import type { Recipe } from '../recipe/recipe.js';
 import { customPassFunctions } from '../passes/custom/index.js';
 
@@ -13,7 +14,8 @@ export type BuilderRequest =
   | { op: 'ping' };
 
 export type BuildOutcome =
-  | { state: 'built'; bytes: Uint8Array; valid: boolean; facts: ModuleFacts; cuts: CutModule[] }
+  /** `sizes`: computed here, so that several builders compress in parallel. */
+  | { state: 'built'; bytes: Uint8Array; valid: boolean; facts: ModuleFacts; cuts: CutModule[]; sizes: SizeMetrics }
   | { state: 'failed'; kind: 'fatal' | 'abort' | 'parse'; error: string };
 
 export type BuilderResponse = BuildOutcome | { features: number | undefined } | ModuleFacts | 'pong';
@@ -43,7 +45,7 @@ serve<BuilderRequest, BuilderResponse>((req, progress) => {
         }
         throw e;
       }
-      return { state: 'built', bytes, ...checkBuilt(bytes, req.features), cuts };
+      return { state: 'built', bytes, ...checkBuilt(bytes, req.features), cuts, sizes: sizeOf(bytes) };
     }
   }
 });

@@ -5,12 +5,13 @@
 import { ChildWorker, childEntry } from '../proc/child.js';
 import type { BuilderRequest, BuilderResponse, BuildOutcome } from './builder-child.js';
 import type { CutModule, ModuleFacts } from './module.js';
+import type { SizeMetrics } from '../measure/size.js';
 import type { Recipe } from '../recipe/recipe.js';
 import { WasmtuneError } from '../errors.js';
 
 export type BuildResult = (
   /** `cuts`: the module at each cut point the build passed (when asked for). */
-  | { state: 'built'; bytes: Uint8Array; valid: boolean; facts: ModuleFacts; cuts: CutModule[] }
+  | { state: 'built'; bytes: Uint8Array; valid: boolean; facts: ModuleFacts; cuts: CutModule[]; sizes: SizeMetrics }
   | { state: 'failed'; reason: 'binaryen-fatal' | 'binaryen-abort' | 'binaryen-timeout' | 'binaryen-parse'; error: string }
   /**
    * The build used more CPU time than its limit and was stopped in step `slowPrefix - 1`: every recipe

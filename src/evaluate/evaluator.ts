@@ -219,7 +219,7 @@ export class Evaluator {
    * The check of a module, shared by every candidate that made it. `known`: the module was checked
    * before the current batch (so this candidate is a cache hit whichever job asked first).
    */
-  private async checkShared(hash: string, bytes: Uint8Array, built?: { valid: boolean; facts: ModuleFacts }): Promise<{ checked: Checked; known: boolean; validateMs?: number }> {
+  private async checkShared(hash: string, bytes: Uint8Array, built?: { valid: boolean; facts: ModuleFacts; sizes?: SizeMetrics }): Promise<{ checked: Checked; known: boolean; validateMs?: number }> {
     const hit = this.cache.get(hash) ?? this.stored(hash);
     if (hit) return { checked: hit, known: !this.newInBatch.has(hash) };
     const pending = this.checking.get(hash);
@@ -251,7 +251,7 @@ export class Evaluator {
     return c;
   }
 
-  private async checkUncached(hash: string, bytes: Uint8Array, built: { valid: boolean; facts: ModuleFacts } | undefined): Promise<Checked & { cpuMs?: number; wallMs?: number }> {
+  private async checkUncached(hash: string, bytes: Uint8Array, built: { valid: boolean; facts: ModuleFacts; sizes?: SizeMetrics } | undefined): Promise<Checked & { cpuMs?: number; wallMs?: number }> {
     if (built?.valid === false) return { state: 'invalid', hash, reason: 'validation', detail: 'Binaryen validation failed' };
     let wallMs = 0;
     const facts = built?.facts ?? (await this.builders.use((b) => b.facts(bytes, this.features)).catch(() => undefined));
@@ -277,7 +277,7 @@ export class Evaluator {
       hash,
       bytes,
       metrics: {
-        ...sizeOf(bytes),
+        ...(built?.sizes ?? sizeOf(bytes)),
         peakMemoryBytes,
         declaredMemoryBytes: facts?.declaredMemoryBytes ?? 0,
         dataSegmentBytes: facts?.dataSegmentBytes ?? 0,

@@ -18,8 +18,8 @@ async function run(agent: string, jobs: number, budget: number) {
 describe('--jobs does not change the result', () => {
   for (const agent of ['sweep', 'ga']) {
     it(`${agent}: 1 job and 3 jobs give the same records and best`, { timeout: 300_000 }, async () => {
-      const one = await run(agent, 1, 36);
-      const three = await run(agent, 3, 36);
+      const one = await run(agent, 1, 28);
+      const three = await run(agent, 3, 28);
       expect(three.report.pipeline!.jobs).toBe(3);
       expect(summary(three.records)).toEqual(summary(one.records));
       expect(three.report.best.hash).toBe(one.report.best.hash);
