@@ -3,25 +3,17 @@
 // phase and the line of the harness; on a candidate it is a `trap` record. A hook that throws, one whose
 // promise rejects, and one that returns something that is not an instance all fail this way.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { loadHarness } from '../../src/harness/load.js';
 import { instantiateThroughHook } from '../../src/harness/instance.js';
 import { watToWasm } from '../../src/kernels/wat.js';
 import { WasmtuneError } from '../../src/errors.js';
+import { fixture, scratchWriter, WAT } from './loader-fixture.js';
 
-const fixture = (f: string) => new URL(`./fixtures/loader/${f}`, import.meta.url).pathname;
 const LOADER = JSON.stringify(new URL('./fixtures/loader/loader.mjs', import.meta.url).href);
-const WAT = fixture('tally.wat');
-const dir = mkdtempSync(join(tmpdir(), 'wasmtune-instantiate-errors-'));
-const write = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const write = scratchWriter('wasmtune-instantiate-errors-');
 const REST = `setup({ rng }) { return Uint8Array.from({ length: 64 }, () => Math.floor(rng() * 256)); },
   run({ api }, input) { return api.tally(input); },
   output(_ctx, _input, result) { return { result }; },`;

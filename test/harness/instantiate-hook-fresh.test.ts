@@ -3,24 +3,16 @@
 // sql.js's initSqlJs and wasm-bindgen's initSync do) hands the same instance to every later run: the
 // second run on the original module is refused, saying why and what to do.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { loadHarness } from '../../src/harness/load.js';
 import { instantiateThroughHook } from '../../src/harness/instance.js';
 import { watToWasm } from '../../src/kernels/wat.js';
 import { WasmtuneError } from '../../src/errors.js';
+import { fixture, scratchWriter, WAT } from './loader-fixture.js';
 
-const fixture = (f: string) => new URL(`./fixtures/loader/${f}`, import.meta.url).pathname;
-const WAT = fixture('tally.wat');
-const dir = mkdtempSync(join(tmpdir(), 'wasmtune-instantiate-fresh-'));
-const write = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const write = scratchWriter('wasmtune-instantiate-fresh-');
 
 const harnessWith = (loader: string, extra = '') => `import createTally from ${JSON.stringify(new URL(`./fixtures/loader/${loader}`, import.meta.url).href)};
 export default {

@@ -3,7 +3,7 @@
 // WAT module). Each run gets a new instance made from the bytes of the module under test, so the original
 // validates, -O3 of it validates and is timed, and a candidate that computes something else is rejected.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -12,16 +12,10 @@ import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { watToWasm } from '../../src/kernels/wat.js';
 import { cli } from '../helpers.js';
+import { fixture, scratchWriter, WAT } from './loader-fixture.js';
 
-const fixture = (f: string) => new URL(`./fixtures/loader/${f}`, import.meta.url).pathname;
-const WAT = fixture('tally.wat');
 const HARNESS = fixture('harness.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'wasmtune-instantiate-'));
-const write = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const write = scratchWriter('wasmtune-instantiate-');
 
 /** What tally returns on a fresh instance for seed `seed`: 1000 × Σ (3b + 1) over 256 seeded bytes, + 1 call. */
 function expected(seed: number): number {
@@ -75,7 +69,7 @@ describe('a harness that instantiates the module through its own loader', () => 
   });
 
   it('calls the hook once per run with the bytes of the module under test, compiled as ctx.module', async () => {
-    const log = join(dir, 'hook.log');
+    const log = join(mkdtempSync(join(tmpdir(), 'wasmtune-instantiate-log-')), 'hook.log');
     const kernel = await loadKernel(WAT, loggingHarness('logging.mjs', log));
     const ev = await Evaluator.create(kernel, { objective: 'size' });
     try {
