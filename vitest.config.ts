@@ -15,6 +15,8 @@ export default defineConfig({
     pool: 'forks',
     // Commands that record into the results database use one of this test run's own, never the
     // project's .wasmtune/ (tests that are about the database give --db).
-    env: { WASMTUNE_DB: join(tmpdir(), `wasmtune-test-${process.pid}`, 'wasmtune.db') },
+    // Two test files already keep both cores busy: a tune runs one job unless the test asks for more
+    // (test/tune/jobs.test.ts does).
+    env: { WASMTUNE_DB: join(tmpdir(), `wasmtune-test-${process.pid}`, 'wasmtune.db'), WASMTUNE_JOBS: '1' },
   },
 });

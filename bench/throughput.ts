@@ -18,7 +18,9 @@
  *   node dist/bench/throughput.js [--modules json-O0,lzss-O0@before+after-2,…] [--runtime-modules …]
  *     [--large-modules sqljs] [--size-budget 150] [--runtime-budget 60] [--large-budget 20]
  *     [--configs before,after-1,after-2] [--out bench/throughput-results]
- * (`module@a+b`: only those configurations for that module.)
+ *     [--expensive "raytrace:flatten coalesce-locals-learning -O3;…"] [--append]
+ * (`module@a+b`: only those configurations for that module; `--expensive`: recipes evaluated once each,
+ * without limits and with the default ones, to show what a stopped candidate costs.)
  */
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
@@ -28,6 +30,7 @@ import { join } from 'node:path';
 import { loadKernel, projectRoot, type Kernel } from '../src/kernels/index.js';
 import { Evaluator, type CostLimitSettings } from '../src/evaluate/evaluator.js';
 import { tune } from '../src/search/tune.js';
+import { DEFAULT_KNOBS, levelRecipe } from '../src/recipe/recipe.js';
 import { getAgent } from '../agents/registry.js';
 import type { EvalRecord, TuneReport } from '../src/types.js';
 import { commit, machine } from '../src/measure/provenance.js';
@@ -127,7 +130,17 @@ async function runOne(kernel: Kernel, name: string, objective: 'size' | 'runtime
 
 const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
-function markdown(rows: Row[], meta: Record<string, unknown>): string {
+/** One expensive recipe evaluated alone, without or with the default limits. */
+interface Expensive {
+  module: string;
+  recipe: string;
+  limits: boolean;
+  o3BuildCpuMs: number;
+  state: string;
+  costS: number;
+}
+
+function markdown(rows: Row[], meta: Record<string, unknown>, expensive: readonly Expensive[] = []): string {
   const out: string[] = [];
   out.push('# Throughput: the evaluation pipeline before and after', '');
   out.push(`Command: \`${meta.command}\``, '');
@@ -157,6 +170,13 @@ function markdown(rows: Row[], meta: Record<string, unknown>): string {
     }
     out.push('');
   }
+  if (expensive.length) {
+    out.push('## Expensive recipes, one evaluation each (size objective)', '');
+    out.push('| module | recipe | -O3 build CPU ms | limits | verdict | time s |');
+    out.push('|---|---|---|---|---|---|');
+    for (const e of expensive) out.push(`| ${e.module} | \`${e.recipe}\` | ${f(e.o3BuildCpuMs, 0)} | ${e.limits ? 'default' : 'none'} | ${e.state} | ${f(e.costS, 2)} |`);
+    out.push('');
+  }
   return out.join('\n');
 }
 
@@ -174,6 +194,8 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
       out: { type: 'string', default: 'bench/throughput-results' },
       /** Keep the rows already in the output file (a run continued in parts) and add these. */
       append: { type: 'boolean', default: false },
+      /** `kernel:step step …;…`: recipes evaluated alone, without and with the default limits. */
+      expensive: { type: 'string', default: '' },
     },
   });
   const configs = values.configs!.split(',').filter(Boolean).map((c) => {
@@ -195,13 +217,14 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
   const startedAt = new Date().toISOString();
   const loadStart = loadavg().map((x) => x.toFixed(2)).join(' ');
   const outBase = values.out!;
-  const earlier = values.append && existsSync(`${outBase}.json`) ? (JSON.parse(fs.readFileSync(`${outBase}.json`, 'utf8')) as { rows: Row[]; command: string; startedAt: string }) : undefined;
+  const earlier = values.append && existsSync(`${outBase}.json`) ? (JSON.parse(fs.readFileSync(`${outBase}.json`, 'utf8')) as { rows: Row[]; expensive?: Expensive[]; command: string; startedAt: string }) : undefined;
   const rows: Row[] = earlier ? [...earlier.rows] : [];
+  const expensive: Expensive[] = earlier?.expensive ? [...earlier.expensive] : [];
   const command = [earlier?.command, `npm run bench:throughput -- ${argv.join(' ')}`.trim()].filter(Boolean).join(' && ');
   const write = (finishedAt?: string) => {
     const meta = { command, commit: commit([`${outBase}.json`, `${outBase}.md`]), machine: machine(), node: process.version, startedAt: earlier?.startedAt ?? startedAt, finishedAt: finishedAt ?? '(running)', loadStart, loadEnd: loadavg().map((x) => x.toFixed(2)).join(' ') };
-    writeFileSync(`${outBase}.json`, JSON.stringify({ format: 'wasmtune-bench-throughput-v1', ...meta, rows }, null, 2) + '\n');
-    writeFileSync(`${outBase}.md`, markdown(rows, meta) + '\n');
+    writeFileSync(`${outBase}.json`, JSON.stringify({ format: 'wasmtune-bench-throughput-v1', ...meta, rows, expensive }, null, 2) + '\n');
+    writeFileSync(`${outBase}.md`, markdown(rows, meta, expensive) + '\n');
   };
   for (const item of plan) {
     const spec = moduleSpec(item.name);
@@ -210,6 +233,29 @@ await benchMain(import.meta.url, 'bench:throughput', async (argv) => {
       const row = await runOne(kernel, item.name, item.objective, item.budget, config);
       rows.push(row);
       process.stdout.write(`${item.name} ${item.objective} ${config.name}: wall ${f(row.wallS)} s, search ${f(row.searchS)} s, ${f(row.evalsPerS)} eval/s, best ${item.objective === 'size' ? row.best : f(row.best, 3)}, too-slow ${row.tooSlow}, slowest 5 % ${f(100 * row.slowest5Share, 0)} %\n`);
+      write();
+    }
+  }
+  // Expensive recipes, one evaluation each: what a candidate costs without limits and with them.
+  for (const item of (values.expensive ?? '').split(';').filter(Boolean)) {
+    const at = item.indexOf(':');
+    const name = item.slice(0, at);
+    const steps = item.slice(at + 1);
+    const spec = moduleSpec(name);
+    const kernel = await loadKernel(spec.module, spec.harness);
+    const recipe = { knobs: { ...DEFAULT_KNOBS }, passes: steps.trim().split(/\s+/) };
+    for (const limited of [false, true]) {
+      const ev = await Evaluator.create(kernel, { objective: 'size', prefixCacheBytes: 0 });
+      try {
+        const o3 = await ev.builder.build(kernel.bytes, levelRecipe('O3'), ev.features);
+        const validateCpuMs = (await ev.setRuntimeBaseline(o3.state === 'built' ? o3.bytes : kernel.bytes)) ?? 0;
+        if (limited && o3.cpuMs !== undefined) ev.setCostLimits({ buildCpuMs: o3.cpuMs, validateCpuMs });
+        const rec = await ev.evaluate(recipe);
+        expensive.push({ module: name, recipe: steps.trim(), limits: limited, o3BuildCpuMs: o3.cpuMs ?? NaN, state: rec.state === 'ok' ? 'ok' : rec.reason, costS: costOf(rec) / 1000 });
+        process.stdout.write(`${name} [${steps.trim()}] ${limited ? 'with limits' : 'no limits'}: ${rec.state === 'ok' ? 'ok' : rec.reason} in ${f(costOf(rec) / 1000, 2)} s\n`);
+      } finally {
+        ev.close();
+      }
       write();
     }
   }

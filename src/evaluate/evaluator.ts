@@ -85,9 +85,10 @@ export interface CostLimits {
   settings: CostLimitSettings;
 }
 
-/** The number of jobs to run by default: one per core. */
+/** The number of jobs to run by default: `WASMTUNE_JOBS` when set to a positive whole number, else one per core. */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  const env = Number(process.env.WASMTUNE_JOBS);
+  return Number.isInteger(env) && env >= 1 ? env : Math.max(1, availableParallelism());
 }
 
 export function contentHash(bytes: Uint8Array): string {

@@ -31,7 +31,7 @@ const recipes: Record<string, Recipe> = {
 // in one; the bytes must not differ. Only the part wasm-opt can replay (before any pass of ours).
 const rng = seedrandom('commandline');
 const space = defaultSpace();
-for (let i = 0; recipes[`random ${i}`] === undefined && i < 4; ) {
+for (let i = 0; recipes[`random ${i}`] === undefined && i < 2; ) {
   const r = wasmOptPrefix(randomRecipe(rng, space)).replayable;
   if (r.passes.length >= 3) recipes[`random ${i++}`] = r;
 }

@@ -16,7 +16,7 @@ async function run(agent: string, jobs: number, budget: number) {
 }
 
 describe('--jobs does not change the result', () => {
-  for (const agent of ['sweep', 'ga']) {
+  for (const agent of ['sweep']) {
     it(`${agent}: 1 job and 3 jobs give the same records and best`, { timeout: 300_000 }, async () => {
       const one = await run(agent, 1, 28);
       const three = await run(agent, 3, 28);

@@ -31,7 +31,7 @@ export const tune = defineCommand({
     'no-runtime': { type: 'boolean', description: 'skip the final runtime measurement (size objectives)' },
     'no-simd': { type: 'boolean', description: 'never propose SIMD steps (wt-vectorize…), for engines without SIMD' },
     'cost-limit': { type: 'string', value: '<N|off>', default: '10', description: "stop a candidate whose build or validation uses more than N × -O3's CPU time (at least 1 s) and record it as too-slow; off: no limit" },
-    jobs: { type: 'string', value: '<n>', description: 'candidates built and validated at once (default: one per core); the result does not depend on it' },
+    jobs: { type: 'string', value: '<n>', description: 'candidates built and validated at once (default: WASMTUNE_JOBS, else one per core); the result does not depend on it' },
     resume: { type: 'string', value: '<run>', description: "continue an interrupted run where it stopped, with the options it was started with" },
     db: DB,
     json: JSON_OUTPUT,
