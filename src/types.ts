@@ -53,13 +53,18 @@ export interface EvalCost {
   timeMs?: number;
 }
 
+/** CPU time of the build's main thread, ms, where it can be read (this process's records only; not stored). */
+interface BuildCpu {
+  buildCpuMs?: number;
+}
+
 /**
  * One evaluation. `cached`: no validation was run for it, because the same recipe or a byte-identical
  * module had been checked before (in this process or in the results database). `walltimeMs` covers the
  * whole evaluation, so it is at least the sum of its {@link EvalCost} parts.
  */
 export type EvalRecord =
-  | ({ state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number } & EvalCost)
+  | ({ state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number } & EvalCost & BuildCpu)
   | ({
       state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number;
       /**
@@ -67,7 +72,7 @@ export type EvalRecord =
        * same knobs and first `slowPrefix` steps is too slow as well.
        */
       slowPrefix?: number;
-    } & EvalCost);
+    } & EvalCost & BuildCpu);
 
 /** What validation and size measurement found for one module: the content-hash cache's entries. */
 export type Checked =

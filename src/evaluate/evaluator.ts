@@ -348,7 +348,7 @@ export class Evaluator {
       const mine = owner.get(key) === i ? pending.get(i)! : undefined;
       if (!mine) {
         this.cacheHits++;
-        const hit = this.byRecipe.get(key) ?? records[owner.get(key)!]!;
+        const { buildCpuMs: _built, ...hit } = this.byRecipe.get(key) ?? records[owner.get(key)!]!;
         records.push({ ...hit, recipe, cached: true, walltimeMs: 0, buildMs: 0, validateMs: 0, timeMs: 0 });
         continue;
       }
@@ -414,7 +414,7 @@ export class Evaluator {
   /** The record of a built and checked candidate, with its timing (runtime objectives), in batch order. */
   private async finish(p: Pending, seenHashes: Set<string>, batchStart: number): Promise<EvalRecord> {
     const { recipe, built } = p;
-    const cost = { buildMs: p.buildMs, validateMs: p.validateMs, timeMs: 0 };
+    const cost = { buildMs: p.buildMs, validateMs: p.validateMs, timeMs: 0, ...(built.cpuMs !== undefined ? { buildCpuMs: built.cpuMs } : {}) };
     const since = () => performance.now() - Math.max(p.startedAt, batchStart);
     if (built.state === 'failed') {
       return { state: 'invalid', recipe, reason: built.reason, detail: built.error, cached: false, walltimeMs: since(), ...cost, ...(built.reason === 'too-slow' ? { slowPrefix: built.slowPrefix } : {}) };
