@@ -53,10 +53,6 @@ export interface EvalCost {
   timeMs?: number;
 }
 
-/** CPU time of the build's main thread, ms, where it can be read (this process's records only; not stored). */
-interface BuildCpu {
-  buildCpuMs?: number;
-}
 
 /**
  * One evaluation. `cached`: no validation was run for it, because the same recipe or a byte-identical
@@ -64,7 +60,7 @@ interface BuildCpu {
  * whole evaluation, so it is at least the sum of its {@link EvalCost} parts.
  */
 export type EvalRecord =
-  | ({ state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number } & EvalCost & BuildCpu)
+  | ({ state: 'ok'; recipe: Recipe; hash: string; metrics: Metrics; score: number; cached: boolean; walltimeMs: number } & EvalCost)
   | ({
       state: 'invalid'; recipe: Recipe; hash?: string; reason: InvalidReason; detail: string; cached: boolean; walltimeMs: number;
       /**
@@ -72,7 +68,7 @@ export type EvalRecord =
        * same knobs and first `slowPrefix` steps is too slow as well.
        */
       slowPrefix?: number;
-    } & EvalCost & BuildCpu);
+    } & EvalCost);
 
 /** What validation and size measurement found for one module: the content-hash cache's entries. */
 export type Checked =
@@ -154,8 +150,9 @@ export interface TimeReport {
   /** Evaluating every -O level. */
   baselinesMs: number;
   /**
-   * The agent's evaluations (replayed ones cost nothing). With several jobs, `buildMs`, `validateMs` and
-   * `timeMs` add up the parallel work, so their sum can exceed `searchMs` (at most `jobs` times).
+   * The agent's evaluations (replayed ones cost nothing). `buildMs`, `validateMs` and `timeMs` add up work
+   * that overlaps (one candidate's validation while the next one builds, and the jobs' work), so their sum
+   * can exceed `searchMs`: at most 2 × jobs times (a builder and a runner per job).
    */
   searchMs: number;
   /** Sums over the search's evaluations made by this process. */

@@ -126,6 +126,8 @@ export class Evaluator {
   private readonly slow = new Map<string, string[][]>();
   /** CPU-time limits, once set. */
   costLimits: CostLimits | undefined;
+  /** CPU time of each recipe's build in this process, ms (where it can be read). */
+  private readonly buildCpu = new Map<string, number>();
   /** Modules at recipe prefixes: a recipe is built from its longest cached one. */
   readonly prefixes: PrefixCache;
   private readonly quickCache = new Map<string, number>();
@@ -348,7 +350,7 @@ export class Evaluator {
       const mine = owner.get(key) === i ? pending.get(i)! : undefined;
       if (!mine) {
         this.cacheHits++;
-        const { buildCpuMs: _built, ...hit } = this.byRecipe.get(key) ?? records[owner.get(key)!]!;
+        const hit = this.byRecipe.get(key) ?? records[owner.get(key)!]!;
         records.push({ ...hit, recipe, cached: true, walltimeMs: 0, buildMs: 0, validateMs: 0, timeMs: 0 });
         continue;
       }
@@ -361,6 +363,11 @@ export class Evaluator {
     }
     this.newInBatch.clear();
     return records;
+  }
+
+  /** CPU time the build of `recipe` took in this process, ms, if it was built here and it can be read. */
+  buildCpuMs(recipe: Recipe): number | undefined {
+    return this.buildCpu.get(recipeHash(recipe));
   }
 
   /** The number of leading steps of `recipe` already known to be too slow, if any. */
@@ -414,7 +421,8 @@ export class Evaluator {
   /** The record of a built and checked candidate, with its timing (runtime objectives), in batch order. */
   private async finish(p: Pending, seenHashes: Set<string>, batchStart: number): Promise<EvalRecord> {
     const { recipe, built } = p;
-    const cost = { buildMs: p.buildMs, validateMs: p.validateMs, timeMs: 0, ...(built.cpuMs !== undefined ? { buildCpuMs: built.cpuMs } : {}) };
+    const cost = { buildMs: p.buildMs, validateMs: p.validateMs, timeMs: 0 };
+    if (built.cpuMs !== undefined) this.buildCpu.set(recipeHash(recipe), built.cpuMs);
     const since = () => performance.now() - Math.max(p.startedAt, batchStart);
     if (built.state === 'failed') {
       return { state: 'invalid', recipe, reason: built.reason, detail: built.error, cached: false, walltimeMs: since(), ...cost, ...(built.reason === 'too-slow' ? { slowPrefix: built.slowPrefix } : {}) };

@@ -208,7 +208,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     // The search's candidates get CPU-time limits relative to -O3's build and validation. A builder's
     // first builds run Binaryen's code before V8 has optimized it: of the two -O3 builds (the first, and
     // the baseline's after the other levels), the smaller is the reference.
-    const o3Baseline = baseRecords.get('O3')?.buildCpuMs;
+    const o3Baseline = ev.buildCpuMs(levelRecipe('O3'));
     if (opts.costLimit !== false && o3.cpuMs !== undefined) {
       ev.setCostLimits({ buildCpuMs: Math.min(o3.cpuMs, o3Baseline ?? Infinity), validateCpuMs }, opts.costLimit ?? DEFAULT_COST_LIMIT);
     }

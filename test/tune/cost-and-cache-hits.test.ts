@@ -37,8 +37,8 @@ describe('the cost of a runtime run', () => {
     const t = report.time!;
     for (const v of Object.values(t)) expect(v).toBeGreaterThanOrEqual(0);
     expect(t.setupMs + t.baselinesMs + t.searchMs + t.finalMs).toBeLessThanOrEqual(report.walltimeMs + EPS);
-    // Several jobs add up their parallel work.
-    expect(t.buildMs + t.validateMs + t.timeMs).toBeLessThanOrEqual(t.searchMs * report.pipeline!.jobs + EPS);
+    // Work that overlaps adds up: a candidate's validation while the next one builds, and the jobs.
+    expect(t.buildMs + t.validateMs + t.timeMs).toBeLessThanOrEqual(2 * t.searchMs * report.pipeline!.jobs + EPS);
     expect(t.buildMs).toBeCloseTo(records.reduce((a, e) => a + e.buildMs!, 0), 6);
     expect(t.timeMs).toBeGreaterThan(0);
     expect(t.finalMs).toBeGreaterThan(0); // the final measurement of a runtime objective
