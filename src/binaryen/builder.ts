@@ -40,6 +40,18 @@ export class Builder {
     this.worker = new ChildWorker(entry.file, [...entry.execArgv, '--max-old-space-size=2048']);
   }
 
+  /** `starts` when a build last completed: a later start means a process that has built nothing yet. */
+  private builtIn = -1;
+
+  /**
+   * Whether the next build runs in a process that has built nothing yet. Such a process runs Binaryen's
+   * code before V8 has compiled and optimized it, so its first build costs several times the CPU time
+   * of later ones.
+   */
+  get fresh(): boolean {
+    return !this.worker.running || this.worker.starts !== this.builtIn;
+  }
+
   /** Start the builder process ahead of its first request. */
   warm(): void {
     this.worker.warm();
@@ -67,6 +79,7 @@ export class Builder {
   async build(bytes: Uint8Array, recipe: Recipe, features: number, options: BuildOptions = {}): Promise<BuildResult> {
     const req = { op: 'build' as const, bytes: options.from ? new Uint8Array(0) : bytes, recipe, features, ...(options.from ? { from: options.from } : {}), ...(options.cuts ? { cuts: true } : {}) };
     const r = await this.worker.request(req, this.buildTimeoutMs, options.cpuLimitMs !== undefined ? { cpuLimitMs: options.cpuLimitMs } : {});
+    if (r.state === 'ok') this.builtIn = this.worker.starts;
     const cost = r.cpuMs !== undefined ? { cpuMs: r.cpuMs } : {};
     switch (r.state) {
       case 'ok': {

@@ -32,7 +32,7 @@ import { differentialCheck } from '../validate/differential.js';
 import type { Kernel } from '../kernels/index.js';
 import type { OutputValue } from '../harness/types.js';
 import { WasmtuneError } from '../errors.js';
-import { recipeHash, type Recipe } from '../recipe/recipe.js';
+import { levelRecipe, recipeHash, type Recipe } from '../recipe/recipe.js';
 import { scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
 export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
@@ -406,6 +406,10 @@ export class Evaluator {
     let buildMs = 0;
     const built = await this.machine.sharedUse(() =>
       this.builders.use(async (b) => {
+        // Under a CPU-time limit, a builder that has built nothing yet first builds -O3 (unlimited,
+        // recorded nowhere), so no candidate pays for V8 compiling Binaryen: with several jobs, which
+        // candidates land on a new process must not change any verdict.
+        if (limit !== undefined && b.fresh) await b.build(this.kernel.bytes, levelRecipe('O3'), this.features);
         startedAt = performance.now();
         const r = await b.build(this.kernel.bytes, recipe, this.features, options);
         buildMs = performance.now() - startedAt;

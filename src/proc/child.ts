@@ -97,6 +97,11 @@ export class ChildWorker<Req, Res> {
     return c && c.exitCode === null && c.signalCode === null && c.connected ? c : undefined;
   }
 
+  /** Whether a child process is running now. */
+  get running(): boolean {
+    return this.live() !== undefined;
+  }
+
   /** The tail of the child's stderr (validator messages, V8 errors). */
   get stderr(): string {
     return this.stderrTail;
