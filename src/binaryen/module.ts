@@ -4,7 +4,7 @@
  */
 import binaryen from 'binaryen';
 import type { Knobs, Recipe } from '../recipe/recipe.js';
-import { PIPELINES, isPipeline, splitStep } from '../recipe/recipe.js';
+import { PIPELINES, REST_GROUP, isPipeline, splitGroup, splitStep } from '../recipe/recipe.js';
 import { DEFAULT_FEATURES, ENGINE_FEATURES, FEATURE_BITS, FEATURE_FLAGS, featureFlags, featureNames } from './features.js';
 
 export { DEFAULT_FEATURES, ENGINE_FEATURES, featureFlags, featureNames };
@@ -140,6 +140,7 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
     const cuts = new Set(plan.cuts);
     const owned: binaryen.Module[] = [];
     try {
+      if (!start) checkGroupFunctions(m, recipe);
       for (let i = start?.steps ?? 0; i < recipe.passes.length; i++) {
         if (i > (start?.steps ?? 0) && cuts.has(i)) {
           const added = m.getFeatures() & ~inputFeatures;
@@ -152,7 +153,10 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
         plan.onStep?.(i);
         const step = recipe.passes[i]!;
         const { name, arg } = splitStep(step);
-        if (isPipeline(step)) {
+        const { group, step: inner } = splitGroup(step);
+        if (group !== undefined) {
+          runOnGroup(m, recipe, group, inner);
+        } else if (isPipeline(step)) {
           const levels = PIPELINES[step];
           binaryen.setOptimizeLevel(levels.optimizeLevel);
           binaryen.setShrinkLevel(levels.shrinkLevel);
@@ -173,6 +177,58 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
       for (const o of owned) o.dispose();
     }
   });
+}
+
+/** The names of the module's functions that are defined in it (not imported), in index order. */
+function definedFunctions(m: binaryen.Module): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < m.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+    if (!info.module) names.push(info.name);
+  }
+  return names;
+}
+
+/** The names Binaryen gives the module's defined (not imported) functions, in index order. */
+export function definedFunctionsOf(bytes: Uint8Array, features: number): string[] {
+  return withModule(bytes, features, definedFunctions);
+}
+
+/** A recipe that names a function the input module does not define fails before its first step. */
+function checkGroupFunctions(m: binaryen.Module, recipe: Recipe): void {
+  if (!recipe.functions) return;
+  const defined = new Set(definedFunctions(m));
+  for (const [group, names] of Object.entries(recipe.functions)) {
+    const missing = names.filter((n) => !defined.has(n));
+    if (missing.length) {
+      const shown = missing.slice(0, 3).map((n) => `'${n}'`).join(', ');
+      throw new BinaryenFailure('fatal', `function group '${group}' names ${missing.length} function${missing.length === 1 ? '' : 's'} the module does not define (${shown}${missing.length > 3 ? ', …' : ''})`);
+    }
+  }
+}
+
+/**
+ * One step on one function group: a Binaryen pass through `runPassesOnFunction`, or a pipeline's function
+ * part (Binaryen's default function optimization passes, at the pipeline's levels) through
+ * `optimizeFunction`. A group's functions are those of its list that the module still defines (a
+ * whole-module step before may have inlined or merged some away); `rest` is every defined function in no
+ * other group, as the module is now.
+ */
+function runOnGroup(m: binaryen.Module, recipe: Recipe, group: string, step: string): void {
+  const defined = definedFunctions(m);
+  // In module order, whatever the order of the recipe's lists.
+  const listed = new Set(group === REST_GROUP ? Object.values(recipe.functions ?? {}).flat() : recipe.functions?.[group] ?? []);
+  const members = defined.filter((f) => listed.has(f) !== (group === REST_GROUP));
+  if (isPipeline(step)) {
+    const levels = PIPELINES[step];
+    binaryen.setOptimizeLevel(levels.optimizeLevel);
+    binaryen.setShrinkLevel(levels.shrinkLevel);
+    for (const f of members) m.optimizeFunction(f);
+    binaryen.setOptimizeLevel(recipe.knobs.optimizeLevel);
+    binaryen.setShrinkLevel(recipe.knobs.shrinkLevel);
+  } else {
+    for (const f of members) m.runPassesOnFunction(f, [step]);
+  }
 }
 
 /** The module as a cut point writes it: Binaryen's binary format with names, without Stack IR. */

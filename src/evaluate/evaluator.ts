@@ -32,7 +32,7 @@ import { differentialCheck } from '../validate/differential.js';
 import type { Kernel } from '../kernels/index.js';
 import type { OutputValue } from '../harness/types.js';
 import { WasmtuneError } from '../errors.js';
-import { levelRecipe, recipeHash, type Recipe } from '../recipe/recipe.js';
+import { levelRecipe, recipeContext, recipeHash, type Recipe } from '../recipe/recipe.js';
 import { scoreOf, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from './objective.js';
 
 export const QUICK: MeasureSettings = { rounds: 5, iterations: 3 };
@@ -372,14 +372,14 @@ export class Evaluator {
 
   /** The number of leading steps of `recipe` already known to be too slow, if any. */
   slowPrefixOf(recipe: Recipe): number | undefined {
-    const known = this.slow.get(JSON.stringify(recipe.knobs));
+    const known = this.slow.get(recipeContext(recipe));
     const hit = known?.find((p) => p.length <= recipe.passes.length && p.every((s, i) => recipe.passes[i] === s));
     return hit?.length;
   }
 
   /** Remember a build found too slow (the tuning loop also tells the evaluator of records it replays). */
   noteSlow(recipe: Recipe, slowPrefix: number): void {
-    const key = JSON.stringify(recipe.knobs);
+    const key = recipeContext(recipe);
     const list = this.slow.get(key) ?? [];
     const prefix = recipe.passes.slice(0, slowPrefix);
     if (!list.some((p) => p.length === prefix.length && p.every((s, i) => prefix[i] === s))) list.push(prefix);

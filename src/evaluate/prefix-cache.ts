@@ -5,7 +5,7 @@
  * part of how every recipe is built.
  */
 import type { CutModule } from '../binaryen/module.js';
-import type { Knobs, Recipe } from '../recipe/recipe.js';
+import { recipeContext, type Recipe } from '../recipe/recipe.js';
 import { cutPoints } from '../recipe/segments.js';
 
 /** Default bound of the bytes held, per evaluator. */
@@ -20,8 +20,9 @@ export class PrefixCache {
 
   constructor(readonly maxBytes = DEFAULT_PREFIX_CACHE_BYTES) {}
 
-  private static key(knobs: Knobs, passes: readonly string[]): string {
-    return JSON.stringify([knobs, passes]);
+  /** The recipe's context (knobs, function groups) and its first steps. */
+  private static key(recipe: Recipe, steps: number): string {
+    return JSON.stringify([recipeContext(recipe), recipe.passes.slice(0, steps)]);
   }
 
   /** The module at the recipe's longest cached cut point, if any. */
@@ -29,7 +30,7 @@ export class PrefixCache {
     if (this.maxBytes <= 0) return undefined;
     const cuts = cutPoints(recipe.passes);
     for (let i = cuts.length - 1; i >= 0; i--) {
-      const key = PrefixCache.key(recipe.knobs, recipe.passes.slice(0, cuts[i]));
+      const key = PrefixCache.key(recipe, cuts[i]!);
       const hit = this.entries.get(key);
       if (hit) {
         // Most recently used last.
@@ -48,7 +49,7 @@ export class PrefixCache {
     if (this.maxBytes <= 0) return;
     for (const c of cuts) {
       if (c.bytes.length > this.maxBytes) continue;
-      const key = PrefixCache.key(recipe.knobs, recipe.passes.slice(0, c.steps));
+      const key = PrefixCache.key(recipe, c.steps);
       const old = this.entries.get(key);
       if (old) {
         this.entries.delete(key);

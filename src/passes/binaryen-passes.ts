@@ -44,6 +44,14 @@ export interface BinaryenPassInfo {
   readonly category: PassCategory;
   /** Preconditions; the runner inserts `flatten` / requires the knob. */
   readonly requires?: readonly BinaryenPassRequirement[];
+  /**
+   * `module`: the pass works on the module as a whole (it moves code between functions, or changes
+   * functions' signatures, globals, segments or sections), so it cannot run on one group of functions
+   * (Binaryen's `runPassesOnFunction` refuses it). Every other pass is function-parallel: it changes only
+   * the function it runs on, and may run as a step of a function group (`hot/licm`, see
+   * src/recipe/recipe.ts).
+   */
+  readonly scope?: 'module';
   /** Anything a user should know (pipeline membership, cost, caveats). */
   readonly note?: string;
 }
@@ -71,26 +79,31 @@ export const BINARYEN_PASSES = {
   'inline-main': {
     description: 'inline __original_main into main',
     category: 'inlining',
+    scope: 'module',
     note: "Only acts on Emscripten's main/__original_main pair; a no-op on any other module. Not in any -O pipeline.",
   },
   inlining: {
     description: 'inline functions, without optimizing afterwards (you probably want inlining-optimizing)',
     category: 'inlining',
+    scope: 'module',
     note: 'Obeys the inlining knobs. Not in any -O pipeline (which uses inlining-optimizing).',
   },
   'inlining-optimizing': {
     description: 'inline functions and optimize where we inlined',
     category: 'inlining',
+    scope: 'module',
     note: 'In -O2 and above (and -Os/-Oz). Obeys the inlining knobs and the optimize/shrink levels. The main runtime lever on Node 20, whose V8 does not inline wasm calls.',
   },
   monomorphize: {
     description: 'create specialized versions of functions for the constant or refined arguments they are called with',
     category: 'inlining',
+    scope: 'module',
     note: 'Keeps a specialization only when it measurably helps (pass arg monomorphize-min-benefit). Not in any -O pipeline. Among the slower passes.',
   },
   'monomorphize-always': {
     description: 'create specialized versions of functions, even if unhelpful',
     category: 'inlining',
+    scope: 'module',
     note: 'Grows code; useful mainly as a step before inlining or DAE. Not in any -O pipeline.',
   },
 
@@ -180,6 +193,7 @@ export const BINARYEN_PASSES = {
   'memory-packing': {
     description: 'pack memory into separate data segments, skipping runs of zeros',
     category: 'memory',
+    scope: 'module',
     note: 'In every -O pipeline. Size only.',
   },
   'optimize-added-constants': {
@@ -258,11 +272,13 @@ export const BINARYEN_PASSES = {
   gufa: {
     description: 'Grand Unified Flow Analysis: optimize the whole module using what content can actually reach each location',
     category: 'constants',
+    scope: 'module',
     note: 'On MVP modules it propagates constants through parameters, results and globals of the whole module; exports and imports are treated as unknown. Not in any -O pipeline.',
   },
   'gufa-optimizing': {
     description: 'GUFA, plus local optimizations in the functions it modified',
     category: 'constants',
+    scope: 'module',
     note: 'Not in any -O pipeline.',
   },
   precompute: {
@@ -285,31 +301,37 @@ export const BINARYEN_PASSES = {
   'duplicate-import-elimination': {
     description: 'merge imports of the same module, field and type into one',
     category: 'dead-code',
+    scope: 'module',
     note: 'The module then lists fewer import entries, but it needs exactly the same import names, so the same import object instantiates it. In every -O pipeline.',
   },
   'remove-unused-module-elements': {
     description: 'remove unused module elements (functions, globals, tables, memories, segments)',
     category: 'dead-code',
+    scope: 'module',
     note: 'Keeps exports and everything they reach; may drop unused imports (the same import object still instantiates the module). In every -O pipeline.',
   },
   'remove-unused-nonfunction-module-elements': {
     description: 'remove unused module elements that are not functions',
     category: 'dead-code',
+    scope: 'module',
     note: 'Like remove-unused-module-elements, but keeps every defined function (measured: it still drops an unused function import). Not in any -O pipeline.',
   },
   'strip-debug': {
     description: 'strip debug info (DWARF, source map URL and the names section)',
     category: 'dead-code',
+    scope: 'module',
     note: 'Metadata only: code and runtime unchanged. binaryen.js omits the names section anyway unless debugInfo is on. Included because it is semantics-preserving and shrinks what is shipped, but its savings are not an optimization: compare sizes against a baseline that strips the same sections.',
   },
   'strip-dwarf': {
     description: 'strip DWARF debug info sections',
     category: 'dead-code',
+    scope: 'module',
     note: 'Metadata only, as strip-debug; a subset of it.',
   },
   'strip-producers': {
     description: 'strip the wasm producers section',
     category: 'dead-code',
+    scope: 'module',
     note: 'Metadata only: code and runtime unchanged; clang and rustc output carries this section (tens of bytes). Compare sizes against a baseline that strips it too.',
   },
   'strip-toolchain-annotations': {
@@ -327,16 +349,19 @@ export const BINARYEN_PASSES = {
   'reorder-globals': {
     description: 'sort globals by access frequency',
     category: 'globals',
+    scope: 'module',
     note: 'In -O2 and above. Size only, and only on modules with more than about 128 globals (measured: 128 globals unchanged, 200 reordered), where indices need two LEB bytes.',
   },
   'simplify-globals': {
     description: 'miscellaneous globals-related optimizations (constant and never-read globals)',
     category: 'globals',
+    scope: 'module',
     note: 'In -O1 (-O2 and above use simplify-globals-optimizing).',
   },
   'simplify-globals-optimizing': {
     description: 'miscellaneous globals-related optimizations, then optimize where global.gets were replaced with constants',
     category: 'globals',
+    scope: 'module',
     note: 'In -O2 and above.',
   },
 
@@ -344,51 +369,61 @@ export const BINARYEN_PASSES = {
   dae: {
     description: 'remove arguments to calls in an LTO-like manner (dead argument elimination)',
     category: 'functions',
+    scope: 'module',
     note: 'Only changes functions that are neither exported nor in a table. Not in any -O pipeline (which uses dae-optimizing).',
   },
   'dae-optimizing': {
     description: 'remove arguments to calls in an LTO-like manner, and optimize where we removed',
     category: 'functions',
+    scope: 'module',
     note: 'In -O2 and above.',
   },
   dae2: {
     description: 'experimental reimplementation of dead argument elimination',
     category: 'functions',
+    scope: 'module',
     note: 'Experimental in Binaryen 132. Not in any -O pipeline.',
   },
   directize: {
     description: 'turn indirect calls into direct ones where the table entry is known',
     category: 'functions',
+    scope: 'module',
     note: 'In every -O pipeline.',
   },
   'discard-global-effects': {
     description: 'discard the global effect information that generate-global-effects computed',
     category: 'functions',
+    scope: 'module',
     note: 'Never changes code itself; only undoes generate-global-effects for the passes after it.',
   },
   'duplicate-function-elimination': {
     description: 'remove duplicate functions',
     category: 'functions',
+    scope: 'module',
     note: 'In every -O pipeline.',
   },
   'generate-global-effects': {
     description: 'compute the side effects of each function, so later passes can optimize across calls',
     category: 'functions',
+    scope: 'module',
     note: 'Never changes code itself. The information lives on the in-memory module until discard-global-effects (measured: a later vacuum in another runPasses call drops a call to a pure function), and is lost when the module is written to a binary and read again. Not in any -O pipeline.',
   },
   'merge-similar-functions': {
     description: 'merge similar functions when beneficial, turning the differences into parameters',
     category: 'functions',
+    scope: 'module',
     note: 'In -Oz only. Size only; adds a call on the merged path.',
   },
   'once-reduction': {
     description: 'reduce calls to code that only runs once',
     category: 'functions',
+    scope: 'module',
     note: 'In -O2 and above.',
   },
   'reorder-functions': {
     description: 'sort functions by access frequency',
     category: 'functions',
+    scope: 'module',
     note: 'Size only (shorter call indices). Not in any -O pipeline.',
   },
 

@@ -9,8 +9,8 @@
  * a step with a missing or bad argument fails with the values the pass takes.
  */
 import { WasmtuneError, didYouMean } from '../errors.js';
-import { PIPELINES, splitStep } from '../recipe/recipe.js';
-import { BINARYEN_PASSES, EXCLUDED_PASSES } from './binaryen-passes.js';
+import { PIPELINES, splitGroup, splitStep } from '../recipe/recipe.js';
+import { BINARYEN_PASSES, EXCLUDED_PASSES, type BinaryenPassInfo } from './binaryen-passes.js';
 import { CUSTOM_PASSES, type PassParam } from './custom/index.js';
 import type { PassRequirement } from './requirements.js';
 
@@ -26,6 +26,13 @@ export interface PassInfo {
   readonly note?: string;
   /** A step of a parameterised pass (`wt-unroll:4`): the pass (`wt-unroll`) and the value (`4`). */
   readonly param?: { readonly pass: string; readonly value: string };
+  /**
+   * Whether the step may run on a group of functions (`hot/licm`): Binaryen's function-parallel passes,
+   * which change only the function they run on, and the pipelines, whose function part (Binaryen's
+   * default function optimization passes at the pipeline's levels) then runs. Not Binaryen's module
+   * passes (inlining, dead-argument elimination, removing or merging functions…) nor passes of ours.
+   */
+  readonly perFunction: boolean;
 }
 
 function build(): ReadonlyMap<string, PassInfo> {
@@ -35,13 +42,14 @@ function build(): ReadonlyMap<string, PassInfo> {
     map.set(info.name, Object.freeze(info));
   };
   for (const [name, p] of Object.entries(PIPELINES)) {
-    add({ name, description: `Binaryen's default pipeline at optimize level ${p.optimizeLevel}, shrink level ${p.shrinkLevel} (as wasm-opt ${name})`, category: 'pipeline', origin: 'pipeline' });
+    add({ name, description: `Binaryen's default pipeline at optimize level ${p.optimizeLevel}, shrink level ${p.shrinkLevel} (as wasm-opt ${name})`, category: 'pipeline', origin: 'pipeline', perFunction: true });
   }
-  for (const [name, p] of Object.entries(BINARYEN_PASSES) as Array<[string, (typeof BINARYEN_PASSES)[keyof typeof BINARYEN_PASSES]]>) {
-    add({ name, origin: 'binaryen', ...(p as Omit<PassInfo, 'name' | 'origin'>) });
+  for (const [name, p] of Object.entries(BINARYEN_PASSES) as Array<[string, BinaryenPassInfo]>) {
+    const { scope, ...info } = p;
+    add({ name, origin: 'binaryen', ...info, perFunction: scope !== 'module' });
   }
   for (const [name, p] of Object.entries(CUSTOM_PASSES)) {
-    const common = { origin: 'custom', category: p.category, ...(p.requires?.length ? { requires: p.requires } : {}) } as const;
+    const common = { origin: 'custom', category: p.category, perFunction: false, ...(p.requires?.length ? { requires: p.requires } : {}) } as const;
     if (!p.param) add({ name, description: p.description, ...common });
     for (const value of p.param?.values ?? []) {
       add({ name: `${name}:${value}`, description: `${p.description} (${p.param!.name} ${value})`, ...common, param: { pass: name, value } });
@@ -65,10 +73,22 @@ export function knownSteps(): Iterable<string> {
   return PASSES.keys();
 }
 
-/** The pass of that name, or a user error that says why not. */
+/**
+ * The pass of that name, or a user error that says why not. A group step (`hot/licm`) is the pass it
+ * runs, when that pass may run on a group of functions.
+ */
 export function getPass(name: string): PassInfo {
   const p = PASSES.get(name);
   if (p) return p;
+  const { group, step } = splitGroup(name);
+  if (group !== undefined) {
+    const inner = getPass(step);
+    if (!inner.perFunction) {
+      const why = inner.origin === 'custom' ? 'it is a pass of ours, which works on the whole module' : 'it works on the module as a whole (it moves code between functions or changes what functions, globals or segments there are)';
+      throw new WasmtuneError('E_UNKNOWN_PASS', `Step '${name}' cannot run on function group '${group}': ${why}. Run it as a whole-module step ('${step}').`);
+    }
+    return inner;
+  }
   const { name: pass, arg } = splitStep(name);
   const param = PARAMETERISED.get(pass);
   if (param) {

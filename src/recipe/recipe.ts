@@ -88,8 +88,46 @@ export function splitStep(step: string): { name: string; arg?: string } {
 
 export interface Recipe {
   knobs: Knobs;
-  /** Pass names from the catalog and/or pipeline steps ({@link PIPELINES}), in order. */
+  /**
+   * Pass names from the catalog and/or pipeline steps ({@link PIPELINES}), in order. A step written
+   * `group/step` (`hot/licm`, `rest/-Oz`) runs on one group of functions only ({@link functions}).
+   */
   passes: string[];
+  /**
+   * Function groups, for per-function recipes: group name → the names of its functions, as Binaryen
+   * names them when it reads the input module (from its name section; see `wasmtune profile`). The
+   * group {@link REST_GROUP} is implicit: every function of the module in no other group, at the time its
+   * step runs. Groups are disjoint. Absent in a whole-module recipe.
+   */
+  functions?: Record<string, string[]>;
+}
+
+/** The implicit function group: every function named by no other group. */
+export const REST_GROUP = 'rest';
+const GROUP_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+/**
+ * A step's function group and the step itself: `hot/licm` → `{group: 'hot', step: 'licm'}`; a
+ * whole-module step has no group. No pass name contains a slash.
+ */
+export function splitGroup(step: string): { group?: string; step: string } {
+  const slash = step.indexOf('/');
+  return slash < 0 ? { step } : { group: step.slice(0, slash), step: step.slice(slash + 1) };
+}
+
+/** The group a step runs on, or undefined for a whole-module step. */
+export function groupOf(step: string): string | undefined {
+  return splitGroup(step).group;
+}
+
+/** Whether a recipe runs any step on a group of functions (a per-function recipe). */
+export function isPerFunction(recipe: Recipe): boolean {
+  return recipe.passes.some((s) => s.includes('/'));
+}
+
+/** The function groups a recipe's steps use, with their functions (`rest` has none listed). */
+export function groupNames(recipe: Recipe): string[] {
+  return [...new Set(recipe.passes.flatMap((s) => groupOf(s) ?? []))];
 }
 
 /** The named -O levels as wasm-opt defines them. */
@@ -130,8 +168,8 @@ export function checkKnob(name: string, value: unknown): void {
  * Parse and check a recipe from JSON-compatible data. `checkStep` throws for a step that does not exist
  * (the pass registry's `getPass` does, with a suggestion or the reason a pass is excluded).
  */
-export function parseRecipe(data: unknown, checkStep: (name: string) => unknown): Recipe {
-  if (typeof data !== 'object' || data === null) throw new WasmtuneError('E_BAD_RECIPE', 'A recipe must be a JSON object with "knobs" and "passes".');
+export function parseRecipe(data: unknown, checkStep: (name: string) => unknown, resolveFunction?: (index: number) => string): Recipe {
+  if (typeof data !== 'object' || data === null) throw new WasmtuneError('E_BAD_RECIPE', 'A recipe must be a JSON object with "knobs" and "passes" (and "functions" for a per-function recipe).');
   const obj = data as { knobs?: unknown; passes?: unknown };
   const knobs: Knobs = { ...DEFAULT_KNOBS };
   if (obj.knobs !== undefined) {
@@ -145,15 +183,86 @@ export function parseRecipe(data: unknown, checkStep: (name: string) => unknown)
     throw new WasmtuneError('E_BAD_RECIPE', '"passes" must be an array of pass names.');
   }
   for (const p of obj.passes as string[]) checkStep(p);
-  return { knobs, passes: [...(obj.passes as string[])] };
+  const functions = parseFunctions((data as { functions?: unknown }).functions, resolveFunction);
+  const recipe: Recipe = { knobs, passes: [...(obj.passes as string[])], ...(functions ? { functions } : {}) };
+  checkGroups(recipe);
+  return recipe;
 }
 
-/** Canonical JSON (fixed key order), so equal recipes serialise and hash identically. */
-export function recipeToJson(recipe: Recipe): { knobs: Knobs; passes: string[] } {
+/**
+ * A recipe's `functions`: group name → function names. A number stands for the function at that index
+ * of the module (imports included), which `resolveFunction` turns into its name; without a resolver a
+ * number is an error.
+ */
+function parseFunctions(data: unknown, resolveFunction?: (index: number) => string): Record<string, string[]> | undefined {
+  if (data === undefined) return undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new WasmtuneError('E_BAD_RECIPE', '"functions" must be an object: group name → list of function names (or indices).');
+  }
+  const out: Record<string, string[]> = {};
+  for (const [group, list] of Object.entries(data)) {
+    if (!Array.isArray(list) || !list.every((f) => typeof f === 'string' || (typeof f === 'number' && Number.isInteger(f) && f >= 0))) {
+      throw new WasmtuneError('E_BAD_RECIPE', `"functions.${group}" must be a list of function names or indices.`);
+    }
+    out[group] = list.map((f) => {
+      if (typeof f === 'string') return f;
+      if (!resolveFunction) throw new WasmtuneError('E_BAD_RECIPE', `"functions.${group}" names function ${f} by its index; indices are resolved against a module, and none is given here.`);
+      return resolveFunction(f);
+    });
+  }
+  return out;
+}
+
+/**
+ * The rules of function groups: group names are lower-case identifiers; `rest` is implicit and never
+ * listed; every group a step uses is defined (or is `rest`); groups are disjoint and not empty; a group
+ * step is a function-level step. Throws E_BAD_RECIPE.
+ */
+export function checkGroups(recipe: Recipe): void {
+  const bad = (msg: string) => new WasmtuneError('E_BAD_RECIPE', msg);
+  const defined = recipe.functions ?? {};
+  const owner = new Map<string, string>();
+  for (const [group, names] of Object.entries(defined)) {
+    if (!GROUP_NAME.test(group)) throw bad(`Function group '${group}' must be a lower-case name (letters, digits, '-'), as in "hot".`);
+    if (group === REST_GROUP) throw bad(`Function group '${REST_GROUP}' is implicit (every function in no other group) and is not listed in "functions".`);
+    if (!names.length) throw bad(`Function group '${group}' is empty.`);
+    for (const f of names) {
+      const other = owner.get(f);
+      if (other !== undefined) throw bad(`Function '${f}' is in two groups, '${other}' and '${group}': groups are disjoint.`);
+      owner.set(f, group);
+    }
+  }
+  for (const step of recipe.passes) {
+    const { group, step: inner } = splitGroup(step);
+    if (group === undefined) continue;
+    if (!inner) throw bad(`Step '${step}' names group '${group}' but no step.`);
+    if (group !== REST_GROUP && !Object.hasOwn(defined, group)) {
+      throw bad(`Step '${step}' runs on function group '${group}', which "functions" does not define.${didYouMean(group, [...Object.keys(defined), REST_GROUP])}`);
+    }
+  }
+}
+
+/**
+ * Canonical JSON (fixed key order; groups and their functions sorted), so equal recipes serialise and
+ * hash identically. A whole-module recipe has no `functions` key, so its hash is what it always was.
+ */
+export function recipeToJson(recipe: Recipe): { knobs: Knobs; passes: string[]; functions?: Record<string, string[]> } {
   const knobs = Object.fromEntries(
     (Object.keys(KNOB_SPACE) as KnobName[]).map((k) => [k, recipe.knobs[k]]),
   ) as unknown as Knobs;
-  return { knobs, passes: [...recipe.passes] };
+  const functions = recipe.functions && Object.keys(recipe.functions).length
+    ? Object.fromEntries(Object.keys(recipe.functions).sort().map((g) => [g, [...recipe.functions![g]!].sort()]))
+    : undefined;
+  return { knobs, passes: [...recipe.passes], ...(functions ? { functions } : {}) };
+}
+
+/**
+ * What a recipe's steps run under besides the steps themselves: its knobs and its function groups. Two
+ * recipes with the same context and the same first k steps have the same module after step k.
+ */
+export function recipeContext(recipe: Recipe): string {
+  const { knobs, functions } = recipeToJson(recipe);
+  return JSON.stringify(functions ? [knobs, functions] : [knobs]);
 }
 
 export function recipeHash(recipe: Recipe): string {
@@ -172,5 +281,6 @@ export function describeRecipe(recipe: Recipe): string {
     if (name === 'optimizeLevel' || name === 'shrinkLevel') continue;
     if (k[name] !== DEFAULT_KNOBS[name]) parts.push(`${name}=${String(k[name])}`);
   }
-  return `${parts.join(' ')} [${recipe.passes.join(', ')}]`;
+  const groups = Object.entries(recipeToJson(recipe).functions ?? {}).map(([g, fs]) => ` ${g}=${fs.length} function${fs.length === 1 ? '' : 's'}`).join('');
+  return `${parts.join(' ')}${groups} [${recipe.passes.join(', ')}]`;
 }

@@ -11,7 +11,7 @@ import { listSuite, loadKernel } from '../../src/kernels/index.js';
 import { getPass } from '../../src/passes/registry.js';
 
 const custom = customPassFunctions();
-const RECIPES = 240;
+const RECIPES = 120;
 
 describe('incremental builds', () => {
   it('cut points fall only around passes of ours, never inside a flat region', () => {
