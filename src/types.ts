@@ -225,6 +225,11 @@ export interface TuneReport {
   baselines: Partial<Record<OptLevelName, ResultEntry | { invalid: string }>>;
   /** The non-dominated candidates (Pareto objectives), by the first metric. */
   front?: FrontEntry[];
+  /**
+   * A per-function search (src/search/per-function.ts): the agent's steps ran on the functions of `group`
+   * (`hot`), every candidate after the whole-module steps `cold`.
+   */
+  perFunction?: { group: string; hot: string[]; cold: string[] };
   evaluations: number;
   /** Best-so-far score after each agent evaluation (null until a valid candidate), in the objective's units. */
   curve?: Array<number | null>;

@@ -51,7 +51,27 @@ export interface TuneSettings {
   readonly simd: boolean;
   /** CPU-time limits of a candidate relative to -O3's (`--cost-limit`); false: none. */
   readonly costLimit: CostLimitSettings | false;
+  /**
+   * Per-function search (src/search/per-function.ts): the hot functions (Binaryen names) and where they
+   * came from; false: one recipe for the whole module. Decided when the run starts (a profile is noisy,
+   * so a resumed run uses the stored set).
+   */
+  readonly perFunction: PerFunctionSettings | false;
 }
+
+/** The hot functions of a per-function search. */
+export interface PerFunctionSettings {
+  readonly hot: readonly string[];
+  /** `profile`: the functions covering `threshold` of the time in wasm, measured; `given`: `--hot`. */
+  readonly source: 'profile' | 'given';
+  readonly threshold?: number;
+  /** The share of the wasm time the hot set took in the profile. */
+  readonly share?: number;
+}
+
+/** `--per-function`: `auto` decides by objective and harness; `off` never. */
+export const PER_FUNCTION_MODES = ['auto', 'off'] as const;
+export type PerFunctionMode = (typeof PER_FUNCTION_MODES)[number];
 
 /** The tune flags, as the command line gives them. */
 export interface TuneFlags {
@@ -68,10 +88,19 @@ export interface TuneFlags {
   'no-runtime': boolean;
   'no-simd': boolean;
   'cost-limit'?: string | undefined;
+  'per-function'?: string | undefined;
+  hot?: string | undefined;
+  'hot-share'?: string | undefined;
 }
 
-/** Settings before the module is loaded: the objective's and the output's defaults depend on it. */
-export type TuneRequest = Omit<TuneSettings, 'format' | 'objective' | 'out'> & { objective?: ObjectiveSpec; out?: string };
+/**
+ * Settings before the module is loaded: the objective's and the output's defaults depend on it, and so
+ * does the per-function decision (`perFunction` is then what the flags asked for).
+ */
+export type TuneRequest = Omit<TuneSettings, 'format' | 'objective' | 'out' | 'perFunction'> & {
+  objective?: ObjectiveSpec; out?: string;
+  perFunction: PerFunctionSettings | false | { mode: 'auto'; threshold: number } | { mode: 'given'; hot: ReadonlyArray<string | number> };
+};
 
 /** A file path as an absolute path when the file exists (else as given, so the error names what the user wrote). */
 const absolute = (p: string) => (existsSync(p) ? resolve(p) : p);
@@ -101,11 +130,49 @@ export function requestFromFlags(flags: TuneFlags, kernel: string): TuneRequest 
   });
   const objective = flags.objective ? parseObjective(flags.objective) : undefined;
   const costLimit = parseCostLimit(flags['cost-limit'] ?? String(DEFAULT_COST_LIMIT.factor));
+  const perFunction = perFunctionRequest(flags, agent.name, start !== undefined);
   return {
     kernel: absolute(kernel), ...(flags.harness !== undefined ? { harness: absolute(flags.harness) } : {}), agent: agent.name, agentOptions, budget,
     ...(objective ? { objective } : {}), seed, ...(start ? { start } : {}), ...(flags.out !== undefined ? { out: resolve(flags.out) } : {}),
-    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit,
+    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit, perFunction,
   };
+}
+
+/**
+ * `--per-function`, `--hot`, `--hot-share`: what the run asks for. `--hot` names the hot functions (by
+ * Binaryen name or function index, comma-separated), so no profile is made; it and `--hot-share` need
+ * per-function search on. Learned policies and `--start` act on whole-module recipes: `auto` leaves them
+ * whole-module, and `--hot` with them is an error.
+ */
+function perFunctionRequest(flags: TuneFlags, agent: string, hasStart: boolean): TuneRequest['perFunction'] {
+  const mode = flags['per-function'] ?? 'auto';
+  if (!(PER_FUNCTION_MODES as readonly string[]).includes(mode)) throw new WasmtuneError('E_USAGE', `--per-function takes ${PER_FUNCTION_MODES.join(' or ')}, not '${mode}'.${didYouMean(mode, PER_FUNCTION_MODES)}`);
+  if (mode === 'off') {
+    const extra = (['hot', 'hot-share'] as const).filter((k) => flags[k] !== undefined);
+    if (extra.length) throw new WasmtuneError('E_USAGE', `${extra.map((k) => `--${k}`).join(' and ')} ${extra.length > 1 ? 'are' : 'is'} for per-function search: drop ${extra.length > 1 ? 'them' : 'it'} or --per-function off.`);
+    return false;
+  }
+  const whole = (LEARNED_AGENTS as readonly string[]).includes(agent) ? `the learned agent '${agent}' proposes whole-module recipes` : hasStart ? '--start gives a whole-module recipe' : undefined;
+  if (flags.hot !== undefined) {
+    if (whole) throw new WasmtuneError('E_USAGE', `--hot makes a per-function search, but ${whole}.`);
+    if (flags['hot-share'] !== undefined) throw new WasmtuneError('E_USAGE', '--hot names the hot functions; --hot-share is for the set a profile finds: give one of them.');
+    const hot = flags.hot.split(',').map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+    if (!hot.length) throw new WasmtuneError('E_USAGE', '--hot needs at least one function name or index.');
+    return { mode: 'given', hot };
+  }
+  const threshold = flags['hot-share'] === undefined ? 0.9 : Number(flags['hot-share']);
+  if (!(threshold > 0 && threshold <= 1)) throw new WasmtuneError('E_USAGE', `--hot-share takes the share of the time in wasm the hot set covers, above 0 and at most 1 (0.9), not '${flags['hot-share']}'.`);
+  if (whole) return false;
+  return { mode: 'auto', threshold };
+}
+
+/**
+ * Whether a run with these settings searches per function when `--per-function auto`: a Pareto objective
+ * of runtime and a size metric, on a module with a harness (the profile needs its workload).
+ */
+export function wantsPerFunction(objective: ObjectiveSpec, hasHarness: boolean): boolean {
+  const metrics = objective.terms.map((t) => t.metric);
+  return hasHarness && objective.pareto && metrics.includes('runtime') && metrics.some((m) => m !== 'runtime');
 }
 
 /** `--cost-limit`: `off`, or the factor of -O3's CPU time a candidate's build or validation may use. */
@@ -120,10 +187,42 @@ export function parseCostLimit(text: string): CostLimitSettings | false {
  * The settings of a request for its loaded module: the objective defaults to runtime with a harness, else
  * size; the output to wasmtune-out/<kernel>-<objective>-s<seed> under the working directory.
  */
-export function completeSettings(request: TuneRequest, kernel: Kernel): TuneSettings {
+export async function completeSettings(request: TuneRequest, kernel: Kernel, notify: (line: string) => void = () => {}): Promise<TuneSettings> {
   const objective = request.objective ?? single(kernel.harness ? 'runtime' : 'size');
   const out = request.out ?? resolve(join('wasmtune-out', `${kernel.name}-${describeObjective(objective).replace(/[^a-z0-9.]+/g, '_')}-s${request.seed}`));
-  return { format: TUNE_SETTINGS_FORMAT, ...request, objective, out };
+  return { format: TUNE_SETTINGS_FORMAT, ...request, objective, out, perFunction: await decidePerFunction(request.perFunction, objective, kernel, notify) };
+}
+
+/**
+ * The hot functions of the run: as stored (a resumed run), as `--hot` named them (indices resolved to
+ * Binaryen's names), or, under `auto` when {@link wantsPerFunction}, from a profile of the workload on the
+ * module. A profile whose hot set is every function the module defines leaves nothing to keep small: the
+ * run is then whole-module.
+ */
+async function decidePerFunction(asked: TuneRequest['perFunction'], objective: ObjectiveSpec, kernel: Kernel, notify: (line: string) => void): Promise<PerFunctionSettings | false> {
+  if (asked === false || !('mode' in asked)) return asked;
+  const { moduleFunctions } = await import('../measure/profile.js');
+  const names = moduleFunctions(kernel.bytes).names;
+  if (asked.mode === 'given') {
+    const hot = asked.hot.map((f) => {
+      if (typeof f === 'number') {
+        if (!names[f]) throw new WasmtuneError('E_USAGE', `--hot names function ${f}, but the module has ${names.length} functions (indices 0–${names.length - 1}, imports first).`);
+        return names[f]!;
+      }
+      if (!names.includes(f)) throw new WasmtuneError('E_USAGE', `--hot names '${f}', which is not a function of the module.${didYouMean(f, names)} 'wasmtune profile' lists the functions by name.`);
+      return f;
+    });
+    return { hot: [...new Set(hot)], source: 'given' };
+  }
+  if (!kernel.harness || !wantsPerFunction(objective, true)) return false;
+  const { profileModule } = await import('../measure/profile.js');
+  const profile = await profileModule({ bytes: kernel.bytes, harness: kernel.harness }, { hotThreshold: asked.threshold });
+  if (!profile.hot.count || profile.hot.count >= profile.definedFunctions) {
+    notify(`per-function: the profile puts ${profile.hot.count ? 'every function' : 'no function'} of the module in the hot set; searching whole-module recipes.`);
+    return false;
+  }
+  notify(`per-function: ${profile.hot.count} of ${profile.definedFunctions} functions take ${(profile.hot.share * 100).toFixed(1)} % of the time in wasm; they get the searched recipe, the rest the smallest -O level's.`);
+  return { hot: profile.hot.names, source: 'profile', threshold: asked.threshold, share: profile.hot.share };
 }
 
 /** The stored form (JSON): the recipe as recipe JSON. */
@@ -155,7 +254,7 @@ export function settingsFromStore(stored: unknown, runId: number): TuneRequest {
     const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
     return requestFromFlags({
       harness: str('harness'), agent: str('agent') ?? 'random', 'agent-options': str('agent-options'), policy: str('policy'), budget: str('budget') ?? '100',
-      objective: str('objective'), seed: str('seed') ?? '1', start: str('start'), out: str('out'), assume: str('assume'), 'no-runtime': v['no-runtime'] === true, 'no-simd': v['no-simd'] === true, 'cost-limit': 'off',
+      objective: str('objective'), seed: str('seed') ?? '1', start: str('start'), out: str('out'), assume: str('assume'), 'no-runtime': v['no-runtime'] === true, 'no-simd': v['no-simd'] === true, 'cost-limit': 'off', 'per-function': 'off',
     }, o.positionals[1]!);
   }
   if (typeof o.format === 'string') {
@@ -207,6 +306,9 @@ function checkStored(o: Record<string, unknown>, unreadable: (why: string) => Wa
     assumptions: field<Assumption[]>('assumptions', (v) => Array.isArray(v) && v.every((a) => (ASSUMPTIONS as readonly unknown[]).includes(a))),
     measureRuntime: field<boolean>('measureRuntime', isBool),
     simd: field<boolean>('simd', isBool),
+    // Runs stored before per-function search existed searched whole-module recipes.
+    perFunction: o.perFunction === undefined ? false : field<PerFunctionSettings | false>('perFunction', (v) => v === false || (typeof v === 'object' && v !== null
+      && Array.isArray((v as PerFunctionSettings).hot) && (v as PerFunctionSettings).hot.every((f) => typeof f === 'string') && ['profile', 'given'].includes((v as PerFunctionSettings).source))),
     // Runs stored before cost limits existed ran without them.
     costLimit: o.costLimit === undefined ? false : field<CostLimitSettings | false>('costLimit', (v) => v === false || (typeof v === 'object' && v !== null && typeof (v as CostLimitSettings).factor === 'number' && typeof (v as CostLimitSettings).floorMs === 'number')),
   };

@@ -10,11 +10,14 @@
  *   file beside it and fails with E_DB_CORRUPT, naming that file (salvage.ts).
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { WasmtuneError, messageOf } from '../errors.js';
 import { QUICK } from '../evaluate/evaluator.js';
+import { projectRoot } from '../kernels/index.js';
+import { machine } from '../measure/provenance.js';
+import type { Profile, ProfileSettings } from '../measure/profile.js';
 import { type Checked, type EvalRecord, type Interruption, type InvalidReason, type Metrics, type ModuleCache, type RatioSettings } from '../types.js';
 import { recipeHash, recipeToJson, type Recipe } from '../recipe/recipe.js';
 import type { RunStore } from '../types.js';
@@ -168,7 +171,37 @@ export interface EvaluationRow {
   createdAt: string;
 }
 
+/** Where a profile was made, beyond the machine fingerprint: as benchmarks print it, and wasmtune's version. */
+export interface ProfileProvenance {
+  /** `2 × AMD EPYC …, Node v20…`. */
+  machine: string;
+  wasmtune: string;
+}
+
+/** A stored profile of a module under a harness. */
+export interface StoredProfile {
+  id: number;
+  kernel: KernelIdentity & { id: number };
+  /** The machine (its description is in `machines`). */
+  fingerprint: string;
+  host: string;
+  provenance: ProfileProvenance;
+  settings: ProfileSettings;
+  profile: Profile;
+  createdAt: string;
+}
+
 const now = () => new Date().toISOString();
+
+function profileProvenance(): ProfileProvenance {
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    /* an unusual install: the version stays unknown */
+  }
+  return { machine: `${machine()}, Node ${process.version}`, wasmtune: version };
+}
 
 interface RawRun {
   id: number; kernel_id: number; agent: string; agent_options: string; seed: number; budget: string; objective: string; options: string;
@@ -499,6 +532,32 @@ export class ResultsDb {
   interruptRun(runId: number, interruption: Interruption, report?: unknown): void {
     this.db.prepare("UPDATE runs SET status = 'failed', interrupted = ?, error = ?, report = ?, updated_at = ? WHERE id = ?").run(
       JSON.stringify(interruption), `interrupted by ${interruption.signal} after ${interruption.afterEvaluations} evaluations`, report === undefined ? null : JSON.stringify(report), now(), runId);
+  }
+
+  /** Record a profile of a kernel (a module under a harness) made on this machine; its id. */
+  storeProfile(kernel: KernelIdentity, settings: ProfileSettings, profile: Profile): number {
+    const kernelId = this.kernelId(kernel);
+    const info = this.db.prepare('INSERT INTO profiles (kernel_id, fingerprint, host, provenance, settings, profile, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      kernelId, this.fingerprint, hostname(), JSON.stringify(profileProvenance()), JSON.stringify(settings), JSON.stringify(profile), now());
+    return Number(info.lastInsertRowid);
+  }
+
+  /**
+   * The newest profile of a module under a harness, by their contents (whatever the module's URI), on any
+   * machine; undefined when there is none.
+   */
+  latestProfile(kernel: Pick<KernelIdentity, 'moduleHash' | 'harnessHash'>): StoredProfile | undefined {
+    const r = this.db.prepare(`SELECT p.*, k.uri, k.module_hash, k.harness_hash, k.harness_path FROM profiles p JOIN kernels k ON k.id = p.kernel_id
+      WHERE k.module_hash = ? AND k.harness_hash = ? ORDER BY p.id DESC LIMIT 1`).get(kernel.moduleHash, kernel.harnessHash) as
+      | { id: number; kernel_id: number; fingerprint: string; host: string; provenance: string; settings: string; profile: string; created_at: string; uri: string; module_hash: string; harness_hash: string; harness_path: string | null }
+      | undefined;
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      kernel: { id: r.kernel_id, uri: r.uri, moduleHash: r.module_hash, harnessHash: r.harness_hash, ...(r.harness_path ? { harnessPath: r.harness_path } : {}) },
+      fingerprint: r.fingerprint, host: r.host, provenance: JSON.parse(r.provenance) as ProfileProvenance, settings: JSON.parse(r.settings) as ProfileSettings,
+      profile: JSON.parse(r.profile) as Profile, createdAt: r.created_at,
+    };
   }
 
   /** Mark a run failed (an error stopped it; resuming it is still possible). */

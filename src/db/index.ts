@@ -4,7 +4,7 @@ export { describeMachine, machineFingerprint } from './fingerprint.js';
 export { kernelIdentity } from './kernel-identity.js';
 export { salvage, isCorruption } from './salvage.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-export type { EvaluationRow, KernelIdentity, LeaderboardRowInfo, LeaderboardRowKey, LeaderboardTag, NewRun, PortableRun, RunInfo, RunStatus } from './database.js';
+export type { EvaluationRow, KernelIdentity, LeaderboardRowInfo, LeaderboardRowKey, LeaderboardTag, NewRun, PortableRun, ProfileProvenance, RunInfo, RunStatus, StoredProfile } from './database.js';
 export type { MachineDescription } from './fingerprint.js';
 export type { Salvage } from './salvage.js';
 export type { Migration } from './schema.js';

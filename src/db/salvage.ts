@@ -10,7 +10,7 @@ import { messageOf } from '../errors.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './schema.js';
 
 /** Tables copied, parents before children (foreign keys). */
-const TABLES = ['schema_migrations', 'machines', 'kernels', 'recipes', 'modules', 'measurements', 'runs', 'evaluations', 'leaderboard_rows'] as const;
+const TABLES = ['schema_migrations', 'machines', 'kernels', 'recipes', 'modules', 'measurements', 'runs', 'evaluations', 'leaderboard_rows', 'profiles'] as const;
 
 /** Whether an error from SQLite says the file is damaged or is not a database. */
 export function isCorruption(e: unknown): boolean {

@@ -13,6 +13,7 @@
  *   loop        the tuning loop (src/search/tune.ts) and the command that started it
  *   leaderboard the leaderboard harness (src/leaderboard/run.ts) and its collector
  *   queue       a queue worker (src/queue/worker.ts)
+ *   profiler    `wasmtune profile` (src/measure/profile.ts and the command that ran it)
  *   database    SQLite itself (row ids, defaults)
  * Times are ISO 8601 UTC text; sizes in bytes; durations in ms.
  */
@@ -187,6 +188,25 @@ ALTER TABLE evaluations ADD COLUMN time_ms REAL;      -- measurement: the quick 
 -- A build stopped at its CPU-time limit ('too-slow') names how many leading steps were too slow, so a
 -- resumed run skips every recipe that starts with them, as the uninterrupted run did.
 ALTER TABLE evaluations ADD COLUMN slow_prefix INTEGER;  -- builder: steps up to the one the build was stopped in
+`,
+  },
+  {
+    version: 5,
+    name: 'profiles of a module under its harness',
+    sql: `
+-- Where a module's workload spends its time, function by function ('wasmtune profile'): the first step
+-- of tuning functions separately. A module and harness may be profiled many times; the newest counts.
+CREATE TABLE profiles (
+  id           INTEGER PRIMARY KEY,                     -- database
+  kernel_id    INTEGER NOT NULL REFERENCES kernels(id), -- loader: the module's URI and content hash, the harness's hash and path
+  fingerprint  TEXT NOT NULL REFERENCES machines(fingerprint),  -- measurement: the machine, as runs record it
+  host         TEXT NOT NULL,                           -- profiler: the machine's host name
+  provenance   TEXT NOT NULL,                           -- measurement: machine and Node version as benchmarks print them, wasmtune's version (JSON)
+  settings     TEXT NOT NULL,                           -- profiler: seed, minimum run time and runs, sampling interval, hot threshold (JSON)
+  profile      TEXT NOT NULL,                           -- profiler: the Profile (JSON; src/measure/profile.ts)
+  created_at   TEXT NOT NULL                            -- database
+);
+CREATE INDEX profiles_by_kernel ON profiles (kernel_id, id);
 `,
   },
 ];

@@ -5,7 +5,7 @@
  * part of how every recipe is built.
  */
 import type { CutModule } from '../binaryen/module.js';
-import { recipeContext, type Recipe } from '../recipe/recipe.js';
+import { prefixContext, type Recipe } from '../recipe/recipe.js';
 import { cutPoints } from '../recipe/segments.js';
 
 /** Default bound of the bytes held, per evaluator. */
@@ -20,9 +20,9 @@ export class PrefixCache {
 
   constructor(readonly maxBytes = DEFAULT_PREFIX_CACHE_BYTES) {}
 
-  /** The recipe's context (knobs, function groups) and its first steps. */
+  /** What the recipe's first steps run under (the knobs they read, the function groups), and the steps. */
   private static key(recipe: Recipe, steps: number): string {
-    return JSON.stringify([recipeContext(recipe), recipe.passes.slice(0, steps)]);
+    return JSON.stringify([prefixContext(recipe, steps), recipe.passes.slice(0, steps)]);
   }
 
   /** The module at the recipe's longest cached cut point, if any. */

@@ -6,8 +6,13 @@
  * Every run instantiates the module anew: through wasmtune's own instantiation (synchronous), or through
  * the harness's `instantiate` hook, which may be async; timing then awaits the untimed set-up of each call
  * while the timed call itself stays synchronous.
+ *
+ * A profile request runs the workload under V8's sampling profiler (through the inspector, in this
+ * process), started just before each call of `run` and stopped just after it, and sends back the time of
+ * each leaf frame (cpu-profile.ts), not the profiles themselves.
  */
 import { Bench } from 'tinybench';
+import { Session } from 'node:inspector';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../proc/child.js';
@@ -15,6 +20,7 @@ import { loadHarness, type LoadedHarness } from '../harness/load.js';
 import { detachOutputs as detach, instantiateHarness, instantiateThroughHook } from '../harness/instance.js';
 import type { HarnessContext, OutputValue } from '../harness/types.js';
 import { messageOf } from '../errors.js';
+import { leafTimes, type CpuProfile, type LeafTime } from './cpu-profile.js';
 
 export interface ModuleRef {
   /** Content hash; compiled modules are cached by it. */
@@ -26,15 +32,38 @@ export interface ModuleRef {
 export type RunnerRequest =
   /** Run the harness once per seed, each run on a fresh instance. */
   | { op: 'outputs'; harness: string; module: ModuleRef; seeds: number[] }
-  | { op: 'time'; harness: string; a: ModuleRef; b: ModuleRef; seed: number; rounds: number; iterations: number; timeMs: number };
+  | { op: 'time'; harness: string; a: ModuleRef; b: ModuleRef; seed: number; rounds: number; iterations: number; timeMs: number }
+  /**
+   * Profile the workload on `seed`: after one unprofiled run (V8 compiles a wasm function when it is first
+   * called), runs on fresh instances, each call of `run` profiled, until the calls add up to `minMs` and
+   * there were `minRuns` of them; or, once there was one, when `maxMs` of wall time (set-up and the
+   * profiler's own work included) have passed. `intervalUs`: the sampling interval asked of V8.
+   */
+  | { op: 'profile'; harness: string; module: ModuleRef; seed: number; minMs: number; minRuns: number; maxMs: number; intervalUs: number };
+
+type Phase = 'instantiate' | 'setup' | 'run' | 'output';
 
 export type OutputsResponse =
   | { state: 'ok'; outputs: Array<Record<string, OutputValue>>; callMs: number[]; peakMemoryBytes: number }
-  | { state: 'trap'; seed: number; phase: 'instantiate' | 'setup' | 'run' | 'output'; error: string };
+  | { state: 'trap'; seed: number; phase: Phase; error: string };
 
 export type TimeResponse =
   | { state: 'ok'; ratios: number[]; aMs: number[]; bMs: number[] }
   | { state: 'trap'; error: string };
+
+export type ProfileResponse =
+  | {
+      state: 'ok';
+      /** The time of each leaf frame, over every profiled call (the profiler's own frames left out). */
+      leaves: LeafTime[];
+      /** Profiled calls of `run`, and their wall time (ms). */
+      runs: number;
+      runMs: number;
+      intervalUs: number;
+    }
+  | { state: 'trap'; seed: number; phase: Phase; error: string };
+
+export type RunnerResponse = OutputsResponse | TimeResponse | ProfileResponse;
 
 const harnesses = new Map<string, LoadedHarness>();
 async function harnessOf(path: string): Promise<LoadedHarness> {
@@ -97,7 +126,7 @@ async function outputs(req: Extract<RunnerRequest, { op: 'outputs' }>): Promise<
   const callMs: number[] = [];
   let peakMemoryBytes = 0;
   for (const seed of req.seeds) {
-    let phase: 'instantiate' | 'setup' | 'run' | 'output' = 'instantiate';
+    let phase: Phase = 'instantiate';
     try {
       const ctx = h.harness.instantiate ? await instantiateByHook(h, req.module, seed) : instantiate(h, req.module, seed);
       phase = 'setup';
@@ -171,4 +200,64 @@ async function time(req: Extract<RunnerRequest, { op: 'time' }>): Promise<TimeRe
   return { state: 'ok', ratios, aMs, bMs };
 }
 
-serve<RunnerRequest, OutputsResponse | TimeResponse>((req) => (req.op === 'outputs' ? outputs(req) : time(req)));
+/** Samples that are not the workload's: the profiler's own calls, and this file's code around the call of `run`. */
+const NOT_THE_WORKLOAD = { urls: ['node:inspector'], leafUrls: [import.meta.url] };
+
+/** An inspector call; the in-process session answers before `post` returns. */
+function inspect<T = unknown>(session: Session, method: string, params: object = {}): T {
+  let answer: { error: Error | null; result: unknown } | undefined;
+  session.post(method, params, (error, result) => {
+    answer = { error, result };
+  });
+  if (!answer) throw new Error(`the inspector did not answer ${method} synchronously`);
+  if (answer.error) throw answer.error;
+  return answer.result as T;
+}
+
+async function profile(req: Extract<RunnerRequest, { op: 'profile' }>): Promise<ProfileResponse> {
+  const h = await harnessOf(req.harness);
+  let phase: Phase = 'instantiate';
+  const fresh = async (): Promise<Live> => {
+    phase = 'instantiate';
+    const ctx = h.harness.instantiate ? await instantiateByHook(h, req.module, req.seed) : instantiate(h, req.module, req.seed);
+    phase = 'setup';
+    return { ctx, state: h.harness.setup(ctx) };
+  };
+  const session = new Session();
+  session.connect();
+  const leaves = new Map<string, LeafTime>();
+  let runs = 0;
+  let runMs = 0;
+  try {
+    const began = performance.now();
+    const warm = await fresh();
+    phase = 'run';
+    h.harness.run(warm.ctx, warm.state);
+    inspect(session, 'Profiler.enable');
+    inspect(session, 'Profiler.setSamplingInterval', { interval: req.intervalUs });
+    while (runs < req.minRuns || runMs < req.minMs) {
+      if (runs > 0 && performance.now() - began > req.maxMs) break;
+      const { ctx, state } = await fresh();
+      phase = 'run';
+      inspect(session, 'Profiler.start');
+      const t0 = performance.now();
+      h.harness.run(ctx, state);
+      const t1 = performance.now();
+      const { profile: p } = inspect<{ profile: CpuProfile }>(session, 'Profiler.stop');
+      runs++;
+      runMs += t1 - t0;
+      leafTimes(p, NOT_THE_WORKLOAD, leaves);
+    }
+  } catch (e) {
+    return { state: 'trap', seed: req.seed, phase, error: errorText(e, h.path) };
+  } finally {
+    try {
+      inspect(session, 'Profiler.disable'); // stops a profile that a throwing run left running
+    } finally {
+      session.disconnect();
+    }
+  }
+  return { state: 'ok', leaves: [...leaves.values()], runs, runMs, intervalUs: req.intervalUs };
+}
+
+serve<RunnerRequest, RunnerResponse>((req) => (req.op === 'outputs' ? outputs(req) : req.op === 'time' ? time(req) : profile(req)));

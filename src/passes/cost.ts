@@ -19,7 +19,7 @@
  * `npm run bench:step-cost` has measured it.
  */
 import { readFileSync } from 'node:fs';
-import { isPipeline } from '../recipe/recipe.js';
+import { isPipeline, splitGroup } from '../recipe/recipe.js';
 import { cutPoints } from '../recipe/segments.js';
 import { PASSES, isKnownStep } from './registry.js';
 
@@ -110,7 +110,9 @@ export const EXPENSIVE_RATIO = 0.5;
 
 /** The figures of a step, or undefined for a step that was never measured. */
 export function stepCostEntry(step: string): StepCostEntry | undefined {
-  return Object.hasOwn(stepCostData().steps, step) ? stepCostData().steps[step] : undefined;
+  // A step on a function group costs at most what it costs on the whole module.
+  const name = splitGroup(step).step;
+  return Object.hasOwn(stepCostData().steps, name) ? stepCostData().steps[name] : undefined;
 }
 
 /**
@@ -134,7 +136,7 @@ export function isExpensive(step: string, context: { flat: boolean }): boolean {
  * kernels only, typically where it changes nothing).
  */
 export function flatAfter(step: string): 'always' | 'never' | 'sometimes' {
-  const share = isPipeline(step) ? 0 : (stepCostEntry(step)?.staysFlat ?? 0);
+  const share = isPipeline(splitGroup(step).step) ? 0 : (stepCostEntry(step)?.staysFlat ?? 0);
   return share >= 1 ? 'always' : share <= 0 ? 'never' : 'sometimes';
 }
 

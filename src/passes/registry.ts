@@ -108,10 +108,12 @@ export function actionSpace(): string[] {
 }
 
 /**
- * A step as it goes into a recipe: passes that need flat IR are preceded by `flatten`, so the recipe
- * runs as written under wasm-opt too.
+ * A step as it goes into a recipe: passes that need flat IR are preceded by `flatten` (on the same
+ * function group), so the recipe runs as written under wasm-opt too.
  */
 export function expandStep(name: string): string[] {
   const p = getPass(name);
-  return p.requires?.includes('flat') ? ['flatten', name] : [name];
+  if (!p.requires?.includes('flat')) return [name];
+  const { group } = splitGroup(name);
+  return [group === undefined ? 'flatten' : `${group}/flatten`, name];
 }

@@ -265,6 +265,20 @@ export function recipeContext(recipe: Recipe): string {
   return JSON.stringify(functions ? [knobs, functions] : [knobs]);
 }
 
+/**
+ * The context of a recipe's first `steps` steps: {@link recipeContext} without the optimize and shrink
+ * levels when every one of those steps is a pipeline (on the module or on a group), since a pipeline runs
+ * at its own levels and a cut point writes no Stack IR. So a per-function search whose agent changes
+ * the levels still finds the whole-module `-Oz` it starts with in the prefix cache.
+ */
+export function prefixContext(recipe: Recipe, steps: number): string {
+  const prefix = recipe.passes.slice(0, steps);
+  if (!prefix.length || !prefix.every((s) => isPipeline(splitGroup(s).step))) return recipeContext(recipe);
+  const { knobs, functions } = recipeToJson(recipe);
+  const { optimizeLevel: _o, shrinkLevel: _s, ...rest } = knobs;
+  return JSON.stringify(functions ? [rest, functions] : [rest]);
+}
+
 export function recipeHash(recipe: Recipe): string {
   return createHash('sha256').update(JSON.stringify(recipeToJson(recipe))).digest('hex').slice(0, 16);
 }

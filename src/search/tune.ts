@@ -19,6 +19,7 @@ import type { Budget, EvalRecord, FrontEntry, Interruption, InvalidReason, Progr
 import type { Kernel } from '../kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
+import { HOT_GROUP, frame, groupSpace, type FunctionSplit } from './per-function.js';
 import type { AgentInfo } from './agent.js';
 import { medianCI, type Estimate } from '../measure/stats.js';
 import { wasmOptCommand } from '../recipe/commandline.js';
@@ -47,6 +48,12 @@ export interface TuneOptions {
   seed: number;
   start?: Recipe;
   space?: SpaceOptions;
+  /**
+   * A per-function search (src/search/per-function.ts): the agent's recipe runs on these hot functions
+   * only (Binaryen's names), after a whole-module size recipe for everything (the smallest -O level's).
+   * Absent: the agent's recipes run on the whole module.
+   */
+  perFunction?: { hot: string[] };
   /** Candidates re-measured before the winner is chosen (runtime objective). */
   finalists?: number;
   /** Most Pareto-front members re-measured and reported (Pareto objectives with runtime). */
@@ -181,6 +188,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       ...(phase === 'search' ? { search: { elapsedMs: performance.now() - searchStart, jobs: ev.jobs, buildMs: time.buildMs, validateMs: time.validateMs, timeMs: time.timeMs } } : {}),
     });
   const baseRecords = new Map<OptLevelName, EvalRecord>();
+  let perFunction: FunctionSplit | undefined;
   const records: EvalRecord[] = [];
   const tolerance = kernel.harness?.harness.tolerance;
   let stopped = false;
@@ -217,7 +225,10 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     // Search.
     searchStart = performance.now();
     const rng = seedrandom(`wasmtune:${opts.seed}`);
-    const space = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
+    const split = opts.perFunction ? { hot: opts.perFunction.hot, cold: coldSteps(baseRecords, spec) } : undefined;
+    if (split) perFunction = split;
+    const wholeSpace = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
+    const space = split ? groupSpace(wholeSpace) : wholeSpace;
     const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
     const ask = (): Recipe[] => {
       if (agent.ask) return agent.ask();
@@ -230,9 +241,10 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       (opts.budget.durationMs === undefined || performance.now() - searchStart < opts.budget.durationMs);
     while (within()) {
       if (stop.aborted()) throw STOPPED;
-      let batch = ask();
-      if (!batch.length) break;
-      if (opts.budget.evaluations !== undefined) batch = batch.slice(0, opts.budget.evaluations - records.length);
+      let proposals = ask();
+      if (!proposals.length) break;
+      if (opts.budget.evaluations !== undefined) proposals = proposals.slice(0, opts.budget.evaluations - records.length);
+      const batch = split ? proposals.map((r) => frame(r, split)) : proposals;
       const first = records.length;
       // Stored records (a resumed run) are replayed, not evaluated; each must be what the agent proposes.
       const stored = batch.map((recipe, j) => {
@@ -339,6 +351,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     },
     baselines,
     ...(final?.front ? { front: final.front } : {}),
+    ...(perFunction ? { perFunction: { group: HOT_GROUP, hot: perFunction.hot, cold: perFunction.cold } } : {}),
     evaluations: records.length,
     curve: bestSoFar(records),
     baselineEvaluations: baseRecords.size,
@@ -356,6 +369,21 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
   };
   return { report, bestBytes: ev.bytesOf(winner.rec.hash)!, records };
+}
+
+/**
+ * The whole-module steps of a per-function search: the -O level whose baseline module is smallest by the
+ * objective's size metric (raw size when it has none); ties go to the earlier level in -O0…-Oz order.
+ */
+function coldSteps(baseRecords: ReadonlyMap<OptLevelName, EvalRecord>, spec: ObjectiveSpec): string[] {
+  const metric = spec.terms.map((t) => t.metric).find((m) => m !== 'runtime') ?? 'size';
+  let best: { level: OptLevelName; value: number } | undefined;
+  for (const [level, rec] of baseRecords) {
+    if (rec.state !== 'ok') continue;
+    const value = metricValue(metric, rec.metrics);
+    if (!best || value < best.value) best = { level, value };
+  }
+  return levelRecipe(best?.level ?? 'Oz').passes;
 }
 
 /** What the final phase decides and measures. */

@@ -126,6 +126,24 @@ describe('per-function builds', () => {
     expect(cuts).toBeGreaterThan(24);
   }, 300_000);
 
+  it('write the same module after a prefix of pipelines, whatever the optimize and shrink levels', async () => {
+    // What lets the prefix cache keep one module for a per-function search's -Oz however the agent sets the levels.
+    for (const s of await subjects()) {
+      const hot = third(s);
+      for (const prefix of [['-Oz'], ['-O3', 'hot/-O3'], ['-O1', 'rest/-Oz']]) {
+        const cutsAt = (optimizeLevel: number, shrinkLevel: number) => {
+          const seen: CutModule[] = [];
+          const recipe: Recipe = { knobs: { ...levelRecipe('O2').knobs, optimizeLevel, shrinkLevel }, passes: [...prefix, 'hot/licm'], functions: { hot } };
+          build(s.bytes, recipe, s.features, custom, { cuts: cutPoints(recipe.passes), onCut: (c) => void seen.push(c) });
+          return seen;
+        };
+        const [a, b] = [cutsAt(3, 0), cutsAt(0, 2)];
+        expect(a.length).toBeGreaterThan(0);
+        a.forEach((c, i) => expect(same(c.bytes, b[i]!.bytes), `${s.name}: ${prefix.join(' ')} at step ${c.steps}`).toBe(true));
+      }
+    }
+  }, 120_000);
+
   it('fail before the first step when a group names a function the module does not define', async () => {
     const [s] = await subjects();
     const recipe: Recipe = { knobs: levelRecipe('O3').knobs, passes: ['hot/-O3'], functions: { hot: [s!.functions[0]!, 'no_such_function'] } };

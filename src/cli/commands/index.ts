@@ -12,6 +12,7 @@ import { features } from './features.js';
 import { kernels } from './kernels.js';
 import { leaderboard } from './leaderboard.js';
 import { passes } from './passes.js';
+import { profile } from './profile.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
 import { runs } from './runs.js';
@@ -28,6 +29,7 @@ export const COMMANDS = {
   show,
   export: exportRun,
   baselines,
+  profile,
   replay,
   apply,
   leaderboard,

@@ -28,9 +28,9 @@ export async function build(positionals: string[], values: { harness?: string | 
   const { describeRecipe } = await import('../../recipe/recipe.js');
   const { wasmOptCommand } = await import('../../recipe/commandline.js');
   const { readRecipeFile } = await import('../recipe-file.js');
-  const { recipe, dir } = readRecipeFile(positionals[0]!);
   if (apply && !values.out) throw new WasmtuneError('E_USAGE', "apply writes a module: give '-o out.wasm'.");
   const kernel = await loadKernel(positionals[1]!, values.harness);
+  const { recipe, dir } = readRecipeFile(positionals[0]!, kernel.bytes);
   if (apply && !kernel.harness) io.stderr('WARNING: no harness given: the module passes Binaryen validation, but its OUTPUTS ARE NOT VERIFIED.\n');
   const ev = await Evaluator.create(kernel, { objective: 'size' });
   try {

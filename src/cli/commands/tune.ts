@@ -11,7 +11,7 @@ import { DB, HARNESS, JSON_OUTPUT, QUIET, SEED } from '../options.js';
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The flags that define a run; `--resume` takes them from the stored run instead. */
-const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit'] as const;
+const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit', 'per-function', 'hot', 'hot-share'] as const;
 
 export const tune = defineCommand({
   summary: 'search for the pass sequence that makes a module smallest or fastest',
@@ -31,6 +31,9 @@ export const tune = defineCommand({
     'no-runtime': { type: 'boolean', description: 'skip the final runtime measurement (size objectives)' },
     'no-simd': { type: 'boolean', description: 'never propose SIMD steps (wt-vectorize…), for engines without SIMD' },
     'cost-limit': { type: 'string', value: '<N|off>', default: '10', description: "stop a candidate whose build or validation uses more than N × -O3's CPU time (at least 1 s) and record it as too-slow; off: no limit" },
+    'per-function': { type: 'string', value: '<auto|off>', default: 'auto', description: 'auto: with --objective runtime,size and a harness, profile the workload and search a recipe for the hot functions while the rest get the smallest -O level; off: one recipe for the whole module' },
+    hot: { type: 'string', value: '<f,…>', description: 'the hot functions of a per-function search, by name or index (skips the profile; wasmtune profile lists them)' },
+    'hot-share': { type: 'string', value: '<share>', description: 'the share of the time in wasm the profiled hot set covers (default 0.9)' },
     jobs: { type: 'string', value: '<n>', description: 'candidates built and validated at once (default: WASMTUNE_JOBS, else one per core); the result does not depend on it' },
     resume: { type: 'string', value: '<run>', description: "continue an interrupted run where it stopped, with the options it was started with" },
     db: DB,
@@ -70,7 +73,9 @@ export const tune = defineCommand({
       request = requestFromFlags(values, positionals[0]);
     }
     const kernel = await loadKernel(request.kernel, request.harness);
-    const settings = completeSettings(request, kernel);
+    const settings = await completeSettings(request, kernel, (line) => {
+      if (!values.quiet && !values.json) io.stderr(`${line}\n`);
+    });
     const one = singleMetric(settings.objective);
     const objectiveName = describeObjective(settings.objective);
     if (!kernel.harness) io.stderr('WARNING: no harness given: candidates are checked by Binaryen validation only; their OUTPUTS ARE NOT VERIFIED.\n');
@@ -95,6 +100,7 @@ export const tune = defineCommand({
         seed: settings.seed, ...(settings.start ? { start: settings.start } : {}), measureRuntime: settings.measureRuntime, ...(onProgress ? { onProgress: onProgress.update } : {}),
         space: { lowMemoryUnused: settings.assumptions.includes('low-memory-unused'), trapsNeverHappen: settings.assumptions.includes('traps-never-happen'), simd: settings.simd },
         store: run.store, signal: controller.signal, jobs, costLimit: settings.costLimit,
+        ...(settings.perFunction ? { perFunction: { hot: [...settings.perFunction.hot] } } : {}),
       });
       const stop = result.report.interrupted;
       if (stop) interrupted = { runId: run.interrupt(stop, result.report), interruption: stop };
@@ -133,6 +139,11 @@ export const tune = defineCommand({
     io.stdout(`objective  ${objectiveName}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
     const found = b.origin === 'agent' ? 'found by the agent' : interrupted ? `the -${b.origin} baseline (no candidate beat it so far)` : `the -${b.origin} baseline (no candidate beat it)`;
     io.stdout(`best       ${found}: ${describeRecipe(b.recipe)}\n`);
+    if (report.perFunction) {
+      const pf = report.perFunction;
+      const shown = pf.hot.slice(0, 5).join(', ') + (pf.hot.length > 5 ? `, … (${pf.hot.length - 5} more)` : '');
+      io.stdout(`functions  per-function search: the agent's steps ran on ${pf.hot.length} hot function${pf.hot.length === 1 ? '' : 's'} (${shown}), after ${pf.cold.join(' ') || 'no whole-module step'} for every function\n`);
+    }
     const vs = one ? `vs -${METRIC_BASELINE[one]}` : 'score (weighted geometric mean of the ratios to -O3 and -Oz)';
     io.stdout(`size       ${b.sizeBytes} B (gzip ${b.gzipBytes}, brotli ${b.brotliBytes}); ${vs}: ${b.scoreVsBaseline.toFixed(4)}\n`);
     if (b.outputsChecked === 'within-tolerance') {

@@ -1,0 +1,25 @@
+// Profiling a real workload finds its known hot function: bench/modules/vm assembles a short bytecode
+// program once (`assemble`) and then interprets it over 240 words (`execute`, vm.c's dispatch loop), so
+// `execute` must rank first and lead the hot set, under its index and Binaryen's name; the workload's
+// times add up and agree with the calls' wall time.
+import { describe, expect, it } from 'vitest';
+import { loadKernel } from '../../src/kernels/index.js';
+import { moduleFunctions, profileModule } from '../../src/measure/profile.js';
+
+describe('a profile of bench/modules/vm', () => {
+  it('ranks the interpreter loop, execute, first', async () => {
+    const k = await loadKernel('bench/modules/vm/vm-O0.wasm', 'bench/modules/vm/harness.json');
+    const p = await profileModule({ bytes: k.bytes, harness: k.harness! }, { minMs: 250, minRuns: 3 });
+    const index = moduleFunctions(k.bytes).names.indexOf('execute');
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(p.functions[0]).toMatchObject({ index, name: 'execute' });
+    expect(p.hot.names[0]).toBe('execute');
+    expect(p.functions[0]!.share).toBeGreaterThan(0.5);
+    expect(p.runs).toBeGreaterThanOrEqual(3);
+    expect(p.runMs).toBeGreaterThanOrEqual(250);
+    expect(p.wasmMs + p.jsMs + p.otherMs).toBeCloseTo(p.totalMs, 1);
+    // The samples cover the calls (each stands for the time to the next one), not the set-up between them.
+    expect(p.totalMs).toBeGreaterThan(0.5 * p.runMs);
+    expect(p.totalMs).toBeLessThan(1.5 * p.runMs);
+  });
+});
