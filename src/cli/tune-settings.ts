@@ -69,8 +69,11 @@ export interface PerFunctionSettings {
   readonly share?: number;
 }
 
-/** `--per-function`: `auto` decides by objective and harness; `off` never. */
-export const PER_FUNCTION_MODES = ['auto', 'off'] as const;
+/**
+ * `--per-function`: `auto` searches per function for a runtime and size front on a module with a harness;
+ * `on` for any objective (given a harness for the profile, or `--hot`); `off` never.
+ */
+export const PER_FUNCTION_MODES = ['auto', 'on', 'off'] as const;
 export type PerFunctionMode = (typeof PER_FUNCTION_MODES)[number];
 
 /** The tune flags, as the command line gives them. */
@@ -99,7 +102,7 @@ export interface TuneFlags {
  */
 export type TuneRequest = Omit<TuneSettings, 'format' | 'objective' | 'out' | 'perFunction'> & {
   objective?: ObjectiveSpec; out?: string;
-  perFunction: PerFunctionSettings | false | { mode: 'auto'; threshold: number } | { mode: 'given'; hot: ReadonlyArray<string | number> };
+  perFunction: PerFunctionSettings | false | { mode: 'auto' | 'on'; threshold: number } | { mode: 'given'; hot: ReadonlyArray<string | number> };
 };
 
 /** A file path as an absolute path when the file exists (else as given, so the error names what the user wrote). */
@@ -162,8 +165,11 @@ function perFunctionRequest(flags: TuneFlags, agent: string, hasStart: boolean):
   }
   const threshold = flags['hot-share'] === undefined ? 0.9 : Number(flags['hot-share']);
   if (!(threshold > 0 && threshold <= 1)) throw new WasmtuneError('E_USAGE', `--hot-share takes the share of the time in wasm the hot set covers, above 0 and at most 1 (0.9), not '${flags['hot-share']}'.`);
-  if (whole) return false;
-  return { mode: 'auto', threshold };
+  if (whole) {
+    if (mode === 'on') throw new WasmtuneError('E_USAGE', `--per-function on makes a per-function search, but ${whole}.`);
+    return false;
+  }
+  return { mode: mode as 'auto' | 'on', threshold };
 }
 
 /**
@@ -214,7 +220,8 @@ async function decidePerFunction(asked: TuneRequest['perFunction'], objective: O
     });
     return { hot: [...new Set(hot)], source: 'given' };
   }
-  if (!kernel.harness || !wantsPerFunction(objective, true)) return false;
+  if (asked.mode === 'on' && !kernel.harness) throw new WasmtuneError('E_USAGE', "--per-function on profiles the module's workload, which needs a harness (or name the hot functions with --hot).");
+  if (!kernel.harness || (asked.mode === 'auto' && !wantsPerFunction(objective, true))) return false;
   const { profileModule } = await import('../measure/profile.js');
   const profile = await profileModule({ bytes: kernel.bytes, harness: kernel.harness }, { hotThreshold: asked.threshold });
   if (!profile.hot.count || profile.hot.count >= profile.definedFunctions) {

@@ -20,6 +20,7 @@ import type { Kernel } from '../kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
 import { HOT_GROUP, frame, groupSpace, type FunctionSplit } from './per-function.js';
+import { moduleFunctions } from '../measure/profile.js';
 import type { AgentInfo } from './agent.js';
 import { medianCI, type Estimate } from '../measure/stats.js';
 import { wasmOptCommand } from '../recipe/commandline.js';
@@ -177,6 +178,7 @@ interface Candidate {
 
 async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number, stop: Stopper): Promise<TuneResult> {
   const spec = ev.objective;
+  if (opts.perFunction) checkHot(opts.perFunction.hot, kernel.bytes);
   if (describeObjective(toSpec(opts.objective)) !== describeObjective(spec)) {
     throw new Error(`tune: objective '${describeObjective(toSpec(opts.objective))}' differs from the evaluator's '${describeObjective(spec)}'`);
   }
@@ -369,6 +371,17 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
   };
   return { report, bestBytes: ev.bytesOf(winner.rec.hash)!, records };
+}
+
+/** The hot set of a per-function search names functions the module defines (E_USAGE before anything is built). */
+function checkHot(hot: readonly string[], bytes: Uint8Array): void {
+  if (!hot.length) throw new WasmtuneError('E_USAGE', 'A per-function search needs at least one hot function.');
+  const m = moduleFunctions(bytes);
+  const defined = new Set(m.names.slice(m.layout.functionImports));
+  const missing = hot.filter((f) => !defined.has(f));
+  if (missing.length) {
+    throw new WasmtuneError('E_USAGE', `The hot set names ${missing.length === 1 ? 'a function' : 'functions'} the module does not define: ${missing.slice(0, 5).map((f) => `'${f}'`).join(', ')}${missing.length > 5 ? ', …' : ''}.`);
+  }
 }
 
 /**

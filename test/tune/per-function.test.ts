@@ -1,0 +1,67 @@
+// A per-function search: every candidate is the smallest -O level for the whole module, then the agent's
+// steps on the hot functions only; its records, best and report say so; the same seed gives the same
+// records whatever the number of jobs; the prefix cache spares the whole-module steps; the best replays
+// byte for byte from its recipe.
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { tune } from '../../src/search/tune.js';
+import { loadKernel } from '../../src/kernels/index.js';
+import { getAgent } from '../../agents/registry.js';
+import { Evaluator } from '../../src/evaluate/evaluator.js';
+import { parseRecipe, recipeToJson } from '../../src/recipe/recipe.js';
+import { getPass } from '../../src/passes/registry.js';
+import type { EvalRecord } from '../../src/types.js';
+
+const vm = (f: string) => fileURLToPath(new URL(`../../bench/modules/vm/${f}`, import.meta.url));
+const HOT = ['execute', 'find_symbol'];
+
+const summary = (records: EvalRecord[]) =>
+  records.map((r) => [JSON.stringify(r.recipe), r.state, r.hash ?? '', r.state === 'invalid' ? r.reason : r.score, r.cached].join(' '));
+
+async function run(jobs: number) {
+  const kernel = await loadKernel(vm('vm-O0.wasm'), vm('harness.json'));
+  const agent = getAgent('random');
+  const result = await tune(kernel, {
+    agent, agentOptions: { ...agent.defaults }, budget: { evaluations: 16 }, objective: 'size', seed: 5, measureRuntime: false, jobs,
+    perFunction: { hot: HOT },
+  });
+  return { kernel, result };
+}
+
+describe('per-function search', () => {
+  it('frames every candidate, reports the split, does not depend on --jobs, and replays its best', { timeout: 600_000 }, async () => {
+    const { kernel, result: one } = await run(1);
+    const { result: two } = await run(2);
+    const { report, records } = one;
+
+    // The frame: the whole-module size level first, then only steps on the hot group.
+    expect(report.perFunction).toEqual({ group: 'hot', hot: HOT, cold: expect.any(Array) });
+    const cold = report.perFunction!.cold;
+    expect(cold.length).toBeLessThanOrEqual(1);
+    for (const r of records) {
+      expect(r.recipe.functions).toEqual({ hot: HOT });
+      expect(r.recipe.passes.slice(0, cold.length)).toEqual(cold);
+      const own = r.recipe.passes.slice(cold.length);
+      expect(own.length).toBeGreaterThan(0);
+      for (const step of own) expect(step.startsWith('hot/'), step).toBe(true);
+    }
+    // The cold level's module is built by the first batch (the random agent proposes 8 at a time) and
+    // then taken from the prefix cache by every later candidate.
+    if (cold.length) expect(report.pipeline!.prefixHits).toBeGreaterThanOrEqual(records.length - 8);
+
+    // Jobs do not change what the search sees.
+    expect(summary(two.records)).toEqual(summary(records));
+    expect(two.report.best.hash).toBe(report.best.hash);
+
+    // The best's recipe, through its JSON, gives the best module again in a fresh evaluator.
+    const recipe = parseRecipe(JSON.parse(JSON.stringify(recipeToJson(report.best.recipe))), getPass);
+    const ev = await Evaluator.create(kernel, { objective: 'size' });
+    try {
+      const again = await ev.evaluate(recipe);
+      expect(again.state).toBe('ok');
+      expect(again.hash).toBe(report.best.hash);
+    } finally {
+      ev.close();
+    }
+  });
+});
