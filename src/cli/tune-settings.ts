@@ -12,7 +12,7 @@ import { LEARNED_AGENTS, getAgent, parseAgentOptions } from '../../agents/regist
 import { METRICS, describeObjective, parseObjective, single, type ObjectiveSpec } from '../evaluate/objective.js';
 import { parseBudget } from '../search/tune.js';
 import { DEFAULT_COST_LIMIT, type CostLimitSettings } from '../evaluate/evaluator.js';
-import { parseRecipe, recipeToJson, type Recipe } from '../recipe/recipe.js';
+import { OPT_LEVEL_NAMES, parseRecipe, recipeToJson, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { getPass } from '../passes/registry.js';
 import { Policy } from '../learn/policy.js';
 import type { Budget } from '../types.js';
@@ -57,6 +57,8 @@ export interface TuneSettings {
    * so a resumed run uses the stored set).
    */
   readonly perFunction: PerFunctionSettings | false;
+  /** The -O levels evaluated as baselines (`--baselines`; -O3 and -Oz always); absent: all. */
+  readonly baselines?: readonly OptLevelName[];
 }
 
 /** The hot functions of a per-function search. */
@@ -94,6 +96,7 @@ export interface TuneFlags {
   'per-function'?: string | undefined;
   hot?: string | undefined;
   'hot-share'?: string | undefined;
+  baselines?: string | undefined;
 }
 
 /**
@@ -134,11 +137,21 @@ export function requestFromFlags(flags: TuneFlags, kernel: string): TuneRequest 
   const objective = flags.objective ? parseObjective(flags.objective) : undefined;
   const costLimit = parseCostLimit(flags['cost-limit'] ?? String(DEFAULT_COST_LIMIT.factor));
   const perFunction = perFunctionRequest(flags, agent.name, start !== undefined);
+  const baselines = flags.baselines === undefined || flags.baselines === 'all' ? undefined : parseLevels(flags.baselines);
   return {
     kernel: absolute(kernel), ...(flags.harness !== undefined ? { harness: absolute(flags.harness) } : {}), agent: agent.name, agentOptions, budget,
     ...(objective ? { objective } : {}), seed, ...(start ? { start } : {}), ...(flags.out !== undefined ? { out: resolve(flags.out) } : {}),
-    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit, perFunction,
+    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit, perFunction, ...(baselines ? { baselines } : {}),
   };
+}
+
+/** `--baselines O3,Oz,…`: -O levels, with or without the dash; -O3 and -Oz are added. */
+function parseLevels(text: string): OptLevelName[] {
+  const asked = text.split(',').map((x) => x.trim().replace(/^-/, '')).filter(Boolean);
+  for (const l of asked) {
+    if (!(OPT_LEVEL_NAMES as readonly string[]).includes(l)) throw new WasmtuneError('E_USAGE', `--baselines takes 'all' or -O levels (${OPT_LEVEL_NAMES.join(', ')}), not '${l}'.${didYouMean(l, OPT_LEVEL_NAMES)}`);
+  }
+  return OPT_LEVEL_NAMES.filter((l) => l === 'O3' || l === 'Oz' || asked.includes(l));
 }
 
 /**
@@ -313,6 +326,7 @@ function checkStored(o: Record<string, unknown>, unreadable: (why: string) => Wa
     assumptions: field<Assumption[]>('assumptions', (v) => Array.isArray(v) && v.every((a) => (ASSUMPTIONS as readonly unknown[]).includes(a))),
     measureRuntime: field<boolean>('measureRuntime', isBool),
     simd: field<boolean>('simd', isBool),
+    ...(o.baselines !== undefined ? { baselines: field<OptLevelName[]>('baselines', (v) => Array.isArray(v) && v.every((l) => (OPT_LEVEL_NAMES as readonly unknown[]).includes(l))) } : {}),
     // Runs stored before per-function search existed searched whole-module recipes.
     perFunction: o.perFunction === undefined ? false : field<PerFunctionSettings | false>('perFunction', (v) => v === false || (typeof v === 'object' && v !== null
       && Array.isArray((v as PerFunctionSettings).hot) && (v as PerFunctionSettings).hot.every((f) => typeof f === 'string') && ['profile', 'given'].includes((v as PerFunctionSettings).source))),

@@ -55,6 +55,12 @@ export interface TuneOptions {
    * Absent: the agent's recipes run on the whole module.
    */
   perFunction?: { hot: string[] };
+  /**
+   * The -O levels evaluated as baselines (default every level). -O3 and -Oz, the references of runtime and
+   * of the sizes, are always among them. Fewer levels make a tune of a large module cheaper: each level is a
+   * full build and validation.
+   */
+  baselines?: readonly OptLevelName[];
   /** Candidates re-measured before the winner is chosen (runtime objective). */
   finalists?: number;
   /** Most Pareto-front members re-measured and reported (Pareto objectives with runtime). */
@@ -213,8 +219,9 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       const oz = await stop.step(() => ev.builder.build(kernel.bytes, levelRecipe('Oz'), ev.features));
       ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
     }
-    const levels = await stop.step(() => ev.evaluateBatch(OPT_LEVEL_NAMES.map((level) => levelRecipe(level))));
-    OPT_LEVEL_NAMES.forEach((level, i) => baseRecords.set(level, levels[i]!));
+    const wanted = OPT_LEVEL_NAMES.filter((level) => level === 'O3' || level === 'Oz' || (opts.baselines ?? OPT_LEVEL_NAMES).includes(level));
+    const levels = await stop.step(() => ev.evaluateBatch(wanted.map((level) => levelRecipe(level))));
+    wanted.forEach((level, i) => baseRecords.set(level, levels[i]!));
     // The search's candidates get CPU-time limits relative to -O3's build and validation. A builder's
     // first builds run Binaryen's code before V8 has optimized it: of the two -O3 builds (the first, and
     // the baseline's after the other levels), the smaller is the reference.

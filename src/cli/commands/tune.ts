@@ -11,7 +11,7 @@ import { DB, HARNESS, JSON_OUTPUT, QUIET, SEED } from '../options.js';
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The flags that define a run; `--resume` takes them from the stored run instead. */
-const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit', 'per-function', 'hot', 'hot-share'] as const;
+const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit', 'per-function', 'hot', 'hot-share', 'baselines'] as const;
 
 export const tune = defineCommand({
   summary: 'search for the pass sequence that makes a module smallest or fastest',
@@ -34,6 +34,7 @@ export const tune = defineCommand({
     'per-function': { type: 'string', value: '<auto|on|off>', default: 'auto', description: 'auto: with --objective runtime,size and a harness, profile the workload and search a recipe for the hot functions while the rest get the smallest -O level; on: so for any objective; off: one recipe for the whole module' },
     hot: { type: 'string', value: '<f,…>', description: 'the hot functions of a per-function search, by name or index (skips the profile; wasmtune profile lists them)' },
     'hot-share': { type: 'string', value: '<share>', description: 'the share of the time in wasm the profiled hot set covers (default 0.9)' },
+    baselines: { type: 'string', value: '<all|O3,Oz,…>', default: 'all', description: 'the -O levels built and validated as baselines (-O3 and -Oz always): fewer make a large module cheaper to tune' },
     jobs: { type: 'string', value: '<n>', description: 'candidates built and validated at once (default: WASMTUNE_JOBS, else one per core); the result does not depend on it' },
     resume: { type: 'string', value: '<run>', description: "continue an interrupted run where it stopped, with the options it was started with" },
     db: DB,
@@ -101,6 +102,7 @@ export const tune = defineCommand({
         space: { lowMemoryUnused: settings.assumptions.includes('low-memory-unused'), trapsNeverHappen: settings.assumptions.includes('traps-never-happen'), simd: settings.simd },
         store: run.store, signal: controller.signal, jobs, costLimit: settings.costLimit,
         ...(settings.perFunction ? { perFunction: { hot: [...settings.perFunction.hot] } } : {}),
+        ...(settings.baselines ? { baselines: settings.baselines } : {}),
       });
       const stop = result.report.interrupted;
       if (stop) interrupted = { runId: run.interrupt(stop, result.report), interruption: stop };
