@@ -229,7 +229,7 @@ export interface TuneReport {
    * A per-function search (src/search/per-function.ts): the agent's steps ran on the functions of `group`
    * (`hot`), every candidate after the whole-module steps `cold`.
    */
-  perFunction?: { group: string; hot: string[]; cold: string[] };
+  perFunction?: { group: string; hot: string[]; cold: string[]; profile?: import('./measure/profile.js').ProfileSummary };
   evaluations: number;
   /** Best-so-far score after each agent evaluation (null until a valid candidate), in the objective's units. */
   curve?: Array<number | null>;

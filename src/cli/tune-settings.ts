@@ -18,6 +18,7 @@ import { Policy } from '../learn/policy.js';
 import type { Budget } from '../types.js';
 import type { Kernel } from '../kernels/index.js';
 import { parseStart } from './recipe-file.js';
+import type { Profile, ProfileSettings, ProfileSummary } from '../measure/profile.js';
 import { parseSeed } from './values.js';
 
 /** The format of the stored options; a later version is refused with E_DB_NEWER. */
@@ -69,6 +70,8 @@ export interface PerFunctionSettings {
   readonly threshold?: number;
   /** The share of the wasm time the hot set took in the profile. */
   readonly share?: number;
+  /** The profile the set came from, in short (the whole profile is in the results database). */
+  readonly profile?: ProfileSummary;
 }
 
 /**
@@ -206,10 +209,10 @@ export function parseCostLimit(text: string): CostLimitSettings | false {
  * The settings of a request for its loaded module: the objective defaults to runtime with a harness, else
  * size; the output to wasmtune-out/<kernel>-<objective>-s<seed> under the working directory.
  */
-export async function completeSettings(request: TuneRequest, kernel: Kernel, notify: (line: string) => void = () => {}): Promise<TuneSettings> {
+export async function completeSettings(request: TuneRequest, kernel: Kernel, notify: (line: string) => void = () => {}, onProfile: (p: Profile, settings: ProfileSettings) => void = () => {}): Promise<TuneSettings> {
   const objective = request.objective ?? single(kernel.harness ? 'runtime' : 'size');
   const out = request.out ?? resolve(join('wasmtune-out', `${kernel.name}-${describeObjective(objective).replace(/[^a-z0-9.]+/g, '_')}-s${request.seed}`));
-  return { format: TUNE_SETTINGS_FORMAT, ...request, objective, out, perFunction: await decidePerFunction(request.perFunction, objective, kernel, notify) };
+  return { format: TUNE_SETTINGS_FORMAT, ...request, objective, out, perFunction: await decidePerFunction(request.perFunction, objective, kernel, notify, onProfile) };
 }
 
 /**
@@ -218,7 +221,7 @@ export async function completeSettings(request: TuneRequest, kernel: Kernel, not
  * module. A profile whose hot set is every function the module defines leaves nothing to keep small: the
  * run is then whole-module.
  */
-async function decidePerFunction(asked: TuneRequest['perFunction'], objective: ObjectiveSpec, kernel: Kernel, notify: (line: string) => void): Promise<PerFunctionSettings | false> {
+async function decidePerFunction(asked: TuneRequest['perFunction'], objective: ObjectiveSpec, kernel: Kernel, notify: (line: string) => void, onProfile: (p: Profile, settings: ProfileSettings) => void): Promise<PerFunctionSettings | false> {
   if (asked === false || !('mode' in asked)) return asked;
   const { moduleFunctions } = await import('../measure/profile.js');
   const names = moduleFunctions(kernel.bytes).names;
@@ -235,14 +238,15 @@ async function decidePerFunction(asked: TuneRequest['perFunction'], objective: O
   }
   if (asked.mode === 'on' && !kernel.harness) throw new WasmtuneError('E_USAGE', "--per-function on profiles the module's workload, which needs a harness (or name the hot functions with --hot).");
   if (!kernel.harness || (asked.mode === 'auto' && !wantsPerFunction(objective, true))) return false;
-  const { profileModule } = await import('../measure/profile.js');
+  const { profileModule, profileSummary, PROFILE_DEFAULTS } = await import('../measure/profile.js');
   const profile = await profileModule({ bytes: kernel.bytes, harness: kernel.harness }, { hotThreshold: asked.threshold });
+  onProfile(profile, { seed: profile.seed, minMs: PROFILE_DEFAULTS.minMs, minRuns: PROFILE_DEFAULTS.minRuns, intervalUs: profile.intervalUs, hotThreshold: asked.threshold });
   if (!profile.hot.count || profile.hot.count >= profile.definedFunctions) {
     notify(`per-function: the profile puts ${profile.hot.count ? 'every function' : 'no function'} of the module in the hot set; searching whole-module recipes.`);
     return false;
   }
   notify(`per-function: ${profile.hot.count} of ${profile.definedFunctions} functions take ${(profile.hot.share * 100).toFixed(1)} % of the time in wasm; they get the searched recipe, the rest the smallest -O level's.`);
-  return { hot: profile.hot.names, source: 'profile', threshold: asked.threshold, share: profile.hot.share };
+  return { hot: profile.hot.names, source: 'profile', threshold: asked.threshold, share: profile.hot.share, profile: profileSummary(profile) };
 }
 
 /** The stored form (JSON): the recipe as recipe JSON. */

@@ -91,6 +91,29 @@ export function moduleFunctions(bytes: Uint8Array): ModuleFunctions {
   return { layout, names: binaryenFunctionNames(layout) };
 }
 
+/** What a tune report keeps of the profile its hot set came from (the whole profile goes to the database). */
+export interface ProfileSummary {
+  definedFunctions: number;
+  /** The hot set: how many functions, and their share of the time in wasm. */
+  hot: { count: number; share: number; threshold: number };
+  /** Time in wasm, JavaScript and V8 itself, as shares of the workload. */
+  wasmShare: number;
+  jsShare: number;
+  otherShare: number;
+  /** The hottest functions. */
+  top: FunctionTime[];
+}
+
+export function profileSummary(p: Profile, top = 10): ProfileSummary {
+  const share = (ms: number) => (p.totalMs > 0 ? Number((ms / p.totalMs).toFixed(4)) : 0);
+  return {
+    definedFunctions: p.definedFunctions,
+    hot: { count: p.hot.count, share: p.hot.share, threshold: p.hot.threshold },
+    wasmShare: share(p.wasmMs), jsShare: share(p.jsMs), otherShare: share(p.otherMs),
+    top: p.functions.slice(0, top),
+  };
+}
+
 export const PROFILE_DEFAULTS = {
   /** Profiled calls of `run` add up to at least this, ms. */
   minMs: 1000,

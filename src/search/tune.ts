@@ -20,7 +20,7 @@ import type { Kernel } from '../kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
 import { HOT_GROUP, frame, groupSpace, type FunctionSplit } from './per-function.js';
-import { moduleFunctions } from '../measure/profile.js';
+import { moduleFunctions, type ProfileSummary } from '../measure/profile.js';
 import type { AgentInfo } from './agent.js';
 import { medianCI, type Estimate } from '../measure/stats.js';
 import { wasmOptCommand } from '../recipe/commandline.js';
@@ -54,7 +54,7 @@ export interface TuneOptions {
    * only (Binaryen's names), after a whole-module size recipe for everything (the smallest -O level's).
    * Absent: the agent's recipes run on the whole module.
    */
-  perFunction?: { hot: string[] };
+  perFunction?: { hot: string[]; profile?: ProfileSummary };
   /**
    * The -O levels evaluated as baselines (default every level). -O3 and -Oz, the references of runtime and
    * of the sizes, are always among them. Fewer levels make a tune of a large module cheaper: each level is a
@@ -226,16 +226,24 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     // first builds run Binaryen's code before V8 has optimized it: of the two -O3 builds (the first, and
     // the baseline's after the other levels), the smaller is the reference.
     const o3Baseline = ev.buildCpuMs(levelRecipe('O3'));
-    if (opts.costLimit !== false && o3.cpuMs !== undefined) {
-      ev.setCostLimits({ buildCpuMs: Math.min(o3.cpuMs, o3Baseline ?? Infinity), validateCpuMs }, opts.costLimit ?? DEFAULT_COST_LIMIT);
+    let buildRef = Math.min(o3.cpuMs ?? Infinity, o3Baseline ?? Infinity);
+    const split = opts.perFunction ? { hot: opts.perFunction.hot, cold: coldSteps(baseRecords, spec) } : undefined;
+    if (split) {
+      perFunction = split;
+      // A per-function candidate rebuilds only the hot functions, from the module after the cold steps in
+      // the prefix cache: its reference is -O3 on the hot functions, built so. That build also puts the
+      // cold module in the cache before the first batch, whose candidates would otherwise each rebuild it.
+      const ref = await stop.step(() => hotReference(ev, kernel, split));
+      if (ref !== undefined) buildRef = Math.min(buildRef, ref);
+    }
+    if (opts.costLimit !== false && Number.isFinite(buildRef)) {
+      ev.setCostLimits({ buildCpuMs: buildRef, validateCpuMs }, opts.costLimit ?? DEFAULT_COST_LIMIT);
     }
     endPhase('baselinesMs');
 
     // Search.
     searchStart = performance.now();
     const rng = seedrandom(`wasmtune:${opts.seed}`);
-    const split = opts.perFunction ? { hot: opts.perFunction.hot, cold: coldSteps(baseRecords, spec) } : undefined;
-    if (split) perFunction = split;
     const wholeSpace = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
     const space = split ? groupSpace(wholeSpace) : wholeSpace;
     const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
@@ -360,7 +368,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     },
     baselines,
     ...(final?.front ? { front: final.front } : {}),
-    ...(perFunction ? { perFunction: { group: HOT_GROUP, hot: perFunction.hot, cold: perFunction.cold } } : {}),
+    ...(perFunction ? { perFunction: { group: HOT_GROUP, hot: perFunction.hot, cold: perFunction.cold, ...(opts.perFunction?.profile ? { profile: opts.perFunction.profile } : {}) } } : {}),
     evaluations: records.length,
     curve: bestSoFar(records),
     baselineEvaluations: baseRecords.size,
@@ -378,6 +386,20 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     measurement: { v8Flags: ['--no-liftoff'], finalRounds: FINAL.rounds, quickRounds: 5, node: process.version },
   };
   return { report, bestBytes: ev.bytesOf(winner.rec.hash)!, records };
+}
+
+/**
+ * The CPU time of -O3 on the hot functions, built from the module after the cold steps, ms: built once
+ * from scratch (whose cut points go into the prefix cache), then once from the cut. Undefined when either
+ * build fails (the limits then stay relative to the whole module's -O3).
+ */
+async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit): Promise<number | undefined> {
+  const ref = frame({ knobs: levelRecipe('O3').knobs, passes: [`${HOT_GROUP}/-O3`] }, split);
+  const first = await ev.builder.build(kernel.bytes, ref, ev.features, { cuts: true });
+  if (first.state !== 'built' || !first.cuts.length) return undefined;
+  ev.prefixes.store(ref, first.cuts);
+  const again = await ev.builder.build(kernel.bytes, ref, ev.features, { from: first.cuts.at(-1)! });
+  return again.state === 'built' ? again.cpuMs : undefined;
 }
 
 /** The hot set of a per-function search names functions the module defines (E_USAGE before anything is built). */

@@ -57,6 +57,7 @@ export const tune = defineCommand({
     const { dbFile, parseRunId } = await import('../db.js');
     const { openTuneRun, storedRequest } = await import('../tune-run.js');
     const { completeSettings, requestFromFlags } = await import('../tune-settings.js');
+    const dbModule = await import('../../db/index.js');
 
     const { numberFlag, isWhole } = await import('../values.js');
     const { defaultJobs } = await import('../../evaluate/evaluator.js');
@@ -76,6 +77,15 @@ export const tune = defineCommand({
     const kernel = await loadKernel(request.kernel, request.harness);
     const settings = await completeSettings(request, kernel, (line) => {
       if (!values.quiet && !values.json) io.stderr(`${line}\n`);
+    }, (profile, profileSettings) => {
+      // The whole profile is kept in the results database, as `wasmtune profile` keeps it.
+      const { ResultsDb, kernelIdentity } = dbModule;
+      const db = ResultsDb.open(file);
+      try {
+        db.storeProfile(kernelIdentity(kernel), profileSettings, profile);
+      } finally {
+        db.close();
+      }
     });
     const one = singleMetric(settings.objective);
     const objectiveName = describeObjective(settings.objective);
@@ -101,7 +111,7 @@ export const tune = defineCommand({
         seed: settings.seed, ...(settings.start ? { start: settings.start } : {}), measureRuntime: settings.measureRuntime, ...(onProgress ? { onProgress: onProgress.update } : {}),
         space: { lowMemoryUnused: settings.assumptions.includes('low-memory-unused'), trapsNeverHappen: settings.assumptions.includes('traps-never-happen'), simd: settings.simd },
         store: run.store, signal: controller.signal, jobs, costLimit: settings.costLimit,
-        ...(settings.perFunction ? { perFunction: { hot: [...settings.perFunction.hot] } } : {}),
+        ...(settings.perFunction ? { perFunction: { hot: [...settings.perFunction.hot], ...(settings.perFunction.profile ? { profile: settings.perFunction.profile } : {}) } } : {}),
         ...(settings.baselines ? { baselines: settings.baselines } : {}),
       });
       const stop = result.report.interrupted;
