@@ -288,7 +288,8 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
           time.timeMs += rec.timeMs ?? 0;
         }
         records.push(rec);
-        agent.observe(rec);
+        // The agent sees its own proposal: in a per-function search, the recipe without its frame.
+        agent.observe(split ? unframed(rec, proposals[j]!, split) : rec);
         if (rec.state === 'ok' && (!best || rec.score < best.score)) best = rec;
         progress('search', records.length, best?.score);
       }
@@ -400,6 +401,17 @@ async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit)
   ev.prefixes.store(ref, first.cuts);
   const again = await ev.builder.build(kernel.bytes, ref, ev.features, { from: first.cuts.at(-1)! });
   return again.state === 'built' ? again.cpuMs : undefined;
+}
+
+/**
+ * A per-function record as the agent proposed it: its recipe without the cold steps and the groups, and a
+ * slow prefix counted in the agent's steps (none when the cold steps themselves were too slow).
+ */
+function unframed(rec: EvalRecord, proposal: Recipe, split: FunctionSplit): EvalRecord {
+  if (rec.state !== 'invalid' || rec.slowPrefix === undefined) return { ...rec, recipe: proposal };
+  const { slowPrefix, ...rest } = rec;
+  const own = slowPrefix - split.cold.length;
+  return { ...rest, recipe: proposal, ...(own >= 1 ? { slowPrefix: own } : {}) };
 }
 
 /** The hot set of a per-function search names functions the module defines (E_USAGE before anything is built). */

@@ -20,9 +20,10 @@ const summary = (records: EvalRecord[]) =>
 
 async function run(jobs: number) {
   const kernel = await loadKernel(vm('vm-O0.wasm'), vm('harness.json'));
-  const agent = getAgent('random');
+  // Sweep climbs from the best record it observes: it must observe its own recipes, not the framed ones.
+  const agent = getAgent('sweep');
   const result = await tune(kernel, {
-    agent, agentOptions: { ...agent.defaults }, budget: { evaluations: 16 }, objective: 'size', seed: 5, measureRuntime: false, jobs,
+    agent, agentOptions: { ...agent.defaults }, budget: { evaluations: 28 }, objective: 'size', seed: 5, measureRuntime: false, jobs,
     perFunction: { hot: HOT },
   });
   return { kernel, result };
@@ -43,11 +44,14 @@ describe('per-function search', () => {
       expect(r.recipe.passes.slice(0, cold.length)).toEqual(cold);
       const own = r.recipe.passes.slice(cold.length);
       expect(own.length).toBeGreaterThan(0);
+      // Only the frame's cold steps are whole-module: the agent, which sees its own recipes, never adds more.
       for (const step of own) expect(step.startsWith('hot/'), step).toBe(true);
     }
-    // The cold level's module is built by the first batch (the random agent proposes 8 at a time) and
-    // then taken from the prefix cache by every later candidate.
-    if (cold.length) expect(report.pipeline!.prefixHits).toBeGreaterThanOrEqual(records.length - 8);
+    // The cold level's module is built before the search (with the cost limits' reference) and taken from
+    // the prefix cache by the candidates built (a recipe proposed a second time, or one whose first steps
+    // were found too slow before, is not built again).
+    const built = records.filter((r) => !r.cached && !(r.state === 'invalid' && r.reason === 'too-slow' && r.buildMs === 0)).length;
+    if (cold.length) expect(report.pipeline!.prefixHits).toBeGreaterThanOrEqual(built);
 
     // Jobs do not change what the search sees.
     expect(summary(two.records)).toEqual(summary(records));
