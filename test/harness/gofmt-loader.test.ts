@@ -4,10 +4,10 @@
 // double run that precedes every search, its outputs depend on the seed, and a module whose bytes differ
 // from the package's is what the binding runs: its different outputs reject it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Evaluator } from '../../src/evaluate/evaluator.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { compareOutputs } from '../../src/validate/compare.js';
+import { withTextChanged } from './loader-fixture.js';
 
 const dir = new URL('../../bench/modules/gofmt/', import.meta.url).pathname;
 const MODULE = `${dir}module.wasm`;
@@ -18,13 +18,7 @@ const MODULE = `${dir}module.wasm`;
  * letter becomes "E".
  */
 function changedModule(): Uint8Array {
-  const bytes = new Uint8Array(readFileSync(MODULE));
-  const text = Buffer.from('expected , found newline, found ');
-  const at = Buffer.from(bytes).indexOf(text);
-  expect(at).toBeGreaterThan(0);
-  expect(Buffer.from(bytes).indexOf(text, at + 1)).toBe(-1);
-  bytes[at] = 'E'.charCodeAt(0);
-  return bytes;
+  return withTextChanged(MODULE, 'expected , found newline, found ', 0, 'E');
 }
 
 let ev: Evaluator;
