@@ -6,6 +6,8 @@ import binaryen from 'binaryen';
 import type { Knobs, Recipe } from '../recipe/recipe.js';
 import { PIPELINES, REST_GROUP, isPipeline, splitGroup, splitStep } from '../recipe/recipe.js';
 import { DEFAULT_FEATURES, ENGINE_FEATURES, FEATURE_BITS, FEATURE_FLAGS, featureFlags, featureNames } from './features.js';
+import { sections, uleb } from '../wasm/reader.js';
+import { definedFunctions } from './functions.js';
 
 export { DEFAULT_FEATURES, ENGINE_FEATURES, featureFlags, featureNames };
 
@@ -139,6 +141,9 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
     const inputFeatures = first.getFeatures() & ~(start?.added ?? 0);
     const cuts = new Set(plan.cuts);
     const owned: binaryen.Module[] = [];
+    // A group's members, listed at its first step: steps on a group run function-level passes only, which
+    // neither add nor remove functions, so the list holds until a whole-module step or a cut.
+    let members: { group: string; names: string[] } | undefined;
     try {
       if (!start) checkGroupFunctions(m, recipe);
       for (let i = start?.steps ?? 0; i < recipe.passes.length; i++) {
@@ -149,14 +154,19 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
           const next = readForCut(written, features | added);
           owned.push(next);
           m = next;
+          members = undefined;
         }
         plan.onStep?.(i);
         const step = recipe.passes[i]!;
         const { name, arg } = splitStep(step);
         const { group, step: inner } = splitGroup(step);
         if (group !== undefined) {
-          runOnGroup(m, recipe, group, inner);
-        } else if (isPipeline(step)) {
+          if (members?.group !== group) members = { group, names: groupMembers(m, recipe, group) };
+          runOnGroup(m, recipe, members.names, inner);
+          continue;
+        }
+        members = undefined;
+        if (isPipeline(step)) {
           const levels = PIPELINES[step];
           binaryen.setOptimizeLevel(levels.optimizeLevel);
           binaryen.setShrinkLevel(levels.shrinkLevel);
@@ -180,24 +190,19 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
 }
 
 /** The names of the module's functions that are defined in it (not imported), in index order. */
-function definedFunctions(m: binaryen.Module): string[] {
-  const names: string[] = [];
-  for (let i = 0; i < m.getNumFunctions(); i++) {
-    const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
-    if (!info.module) names.push(info.name);
-  }
-  return names;
+function definedNames(m: binaryen.Module): string[] {
+  return definedFunctions(m, binaryen).map((f) => f.name);
 }
 
 /** The names Binaryen gives the module's defined (not imported) functions, in index order. */
 export function definedFunctionsOf(bytes: Uint8Array, features: number): string[] {
-  return withModule(bytes, features, definedFunctions);
+  return withModule(bytes, features, definedNames);
 }
 
 /** A recipe that names a function the input module does not define fails before its first step. */
 function checkGroupFunctions(m: binaryen.Module, recipe: Recipe): void {
   if (!recipe.functions) return;
-  const defined = new Set(definedFunctions(m));
+  const defined = new Set(definedNames(m));
   for (const [group, names] of Object.entries(recipe.functions)) {
     const missing = names.filter((n) => !defined.has(n));
     if (missing.length) {
@@ -208,17 +213,21 @@ function checkGroupFunctions(m: binaryen.Module, recipe: Recipe): void {
 }
 
 /**
- * One step on one function group: a Binaryen pass through `runPassesOnFunction`, or a pipeline's function
- * part (Binaryen's default function optimization passes, at the pipeline's levels) through
- * `optimizeFunction`. A group's functions are those of its list that the module still defines (a
- * whole-module step before may have inlined or merged some away); `rest` is every defined function in no
- * other group, as the module is now.
+ * The functions a group step runs on, in module order whatever the order of the recipe's lists: those of
+ * the group's list that the module still defines (a whole-module step before may have inlined or merged
+ * some away); for `rest`, every defined function in no other group, as the module is now.
  */
-function runOnGroup(m: binaryen.Module, recipe: Recipe, group: string, step: string): void {
-  const defined = definedFunctions(m);
-  // In module order, whatever the order of the recipe's lists.
+function groupMembers(m: binaryen.Module, recipe: Recipe, group: string): string[] {
   const listed = new Set(group === REST_GROUP ? Object.values(recipe.functions ?? {}).flat() : recipe.functions?.[group] ?? []);
-  const members = defined.filter((f) => listed.has(f) !== (group === REST_GROUP));
+  return definedNames(m).filter((f) => listed.has(f) !== (group === REST_GROUP));
+}
+
+/**
+ * One step on a function group's members: a Binaryen pass through `runPassesOnFunction`, or a pipeline's
+ * function part (Binaryen's default function optimization passes, at the pipeline's levels) through
+ * `optimizeFunction`.
+ */
+function runOnGroup(m: binaryen.Module, recipe: Recipe, members: readonly string[], step: string): void {
   if (isPipeline(step)) {
     const levels = PIPELINES[step];
     binaryen.setOptimizeLevel(levels.optimizeLevel);
@@ -270,46 +279,16 @@ export function declareFeatures(bytes: Uint8Array, added: number): Uint8Array {
   const names = FEATURE_SECTION_NAMES.filter(([bit]) => (added & bit) !== 0).map(([, n]) => n);
   if (!names.length || hasCustomSection(bytes, 'target_features')) return bytes;
   const text = new TextEncoder();
-  const leb = (n: number): number[] => {
-    const out: number[] = [];
-    do {
-      let byte = n & 0x7f;
-      n >>>= 7;
-      if (n) byte |= 0x80;
-      out.push(byte);
-    } while (n);
-    return out;
-  };
-  const str = (s: string) => [...leb(text.encode(s).length), ...text.encode(s)];
-  const payload = [...str('target_features'), ...leb(names.length), ...names.flatMap((n) => [0x2b, ...str(n)])];
-  const out = new Uint8Array(bytes.length + 1 + leb(payload.length).length + payload.length);
+  const str = (s: string) => [...uleb(text.encode(s).length), ...text.encode(s)];
+  const payload = [...str('target_features'), ...uleb(names.length), ...names.flatMap((n) => [0x2b, ...str(n)])];
+  const out = new Uint8Array(bytes.length + 1 + uleb(payload.length).length + payload.length);
   out.set(bytes);
-  out.set([0, ...leb(payload.length), ...payload], bytes.length);
+  out.set([0, ...uleb(payload.length), ...payload], bytes.length);
   return out;
 }
 
 function hasCustomSection(bytes: Uint8Array, name: string): boolean {
-  let at = 8;
-  const read = (): number => {
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[at++]!;
-      n += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return n;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++]!;
-    const size = read();
-    const end = at + size;
-    if (id === 0) {
-      const len = read();
-      if (new TextDecoder().decode(bytes.subarray(at, at + len)) === name) return true;
-    }
-    at = end;
-  }
+  for (const { id, contents } of sections(bytes)) if (id === 0 && contents.name() === name) return true;
   return false;
 }
 

@@ -20,7 +20,7 @@
  * binaryen.js reads a name as a C string, so a name holding a NUL byte ends there (test/measure/
  * function-names.test.ts checks all of this against binaryen.js).
  */
-import { WasmtuneError } from '../errors.js';
+import { sections, WasmReader } from '../wasm/reader.js';
 
 /** One defined function's code. */
 export interface FunctionBody {
@@ -54,131 +54,73 @@ const SECTION = { custom: 0, import: 2, code: 10 } as const;
 const IMPORT_KIND = { function: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 /** Value types followed by a heap type: (ref null ht) and (ref ht). */
 const REF_WITH_HEAP_TYPE = new Set([0x63, 0x64]);
+const CONTEXT = "Cannot read the module's layout";
 
-class Reader {
-  pos: number;
-  constructor(readonly bytes: Uint8Array, start = 0, readonly end = bytes.length) {
-    this.pos = start;
-  }
-
-  fail(what: string): never {
-    throw new WasmtuneError('E_BAD_MODULE', `Cannot read the module's layout: ${what} at byte ${this.pos}.`);
-  }
-
-  byte(): number {
-    if (this.pos >= this.end) this.fail('unexpected end');
-    return this.bytes[this.pos++]!;
-  }
-
-  /** An unsigned LEB128 (up to 64 bits, as a number: exact below 2^53). */
-  u(): number {
-    let result = 0;
-    let scale = 1;
-    for (let i = 0; i < 10; i++) {
-      const b = this.byte();
-      result += (b & 0x7f) * scale;
-      if ((b & 0x80) === 0) return result;
-      scale *= 128;
-    }
-    return this.fail('LEB128 too long');
-  }
-
-  /** A signed LEB128, skipped (heap types). */
-  skipS(): void {
-    for (let i = 0; i < 10; i++) if ((this.byte() & 0x80) === 0) return;
-    this.fail('LEB128 too long');
-  }
-
-  bytesOf(n: number): Uint8Array {
-    if (this.pos + n > this.end) this.fail('a length past the end');
-    const out = this.bytes.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
-  }
-
-  name(): string {
-    return utf8.decode(this.bytesOf(this.u()));
-  }
-
-  valueType(): void {
-    if (REF_WITH_HEAP_TYPE.has(this.byte())) this.skipS();
-  }
-
-  /** Limits of a table or memory: [initial, maximum?, flags]. */
-  limits(): [number, number | undefined, number] {
-    const flags = this.u();
-    const initial = this.u();
-    const maximum = flags & 1 ? this.u() : undefined;
-    if (flags & 8) this.u(); // custom page size (log2)
-    return [initial, maximum, flags];
-  }
+function valueType(r: WasmReader): void {
+  if (REF_WITH_HEAP_TYPE.has(r.byte())) r.s();
 }
 
-const utf8 = new TextDecoder('utf-8');
+/** Limits of a table or memory: [initial, maximum?, flags]. */
+function limits(r: WasmReader): [number, number | undefined, number] {
+  const flags = r.u32();
+  const initial = r.u64();
+  const maximum = flags & 1 ? r.u64() : undefined;
+  if (flags & 8) r.u32(); // custom page size (log2)
+  return [initial, maximum, flags];
+}
 
 /** The layout of a module's bytes: E_BAD_MODULE when the sections it reads are malformed. */
 export function readLayout(bytes: Uint8Array): WasmLayout {
-  const r = new Reader(bytes);
-  const magic = r.bytesOf(8);
-  if (magic[0] !== 0 || magic[1] !== 0x61 || magic[2] !== 0x73 || magic[3] !== 0x6d || magic[4] !== 1 || magic[5] || magic[6] || magic[7]) {
-    r.fail('not a WebAssembly module (version 1)');
-  }
   const layout: WasmLayout = { functionImports: 0, bodies: [], nameSubsections: [] };
-  while (r.pos < bytes.length) {
-    const id = r.byte();
-    const size = r.u();
-    const end = r.pos + size;
-    if (end > bytes.length) r.fail(`section ${id} runs past the end`);
-    const s = new Reader(bytes, r.pos, end);
+  for (const { id, contents: s } of sections(bytes, CONTEXT)) {
     if (id === SECTION.import) readImports(s, layout);
     else if (id === SECTION.code) readCode(s, layout);
     else if (id === SECTION.custom && s.name() === 'name') readNames(s, layout);
-    r.pos = end;
   }
   return layout;
 }
 
-function readImports(r: Reader, layout: WasmLayout): void {
-  for (let n = r.u(), i = 0; i < n; i++) {
+function readImports(r: WasmReader, layout: WasmLayout): void {
+  for (let n = r.u32(), i = 0; i < n; i++) {
     const module = r.name();
     const base = r.name();
     const kind = r.byte();
     if (kind === IMPORT_KIND.function) {
-      r.u();
+      r.u32();
       layout.functionImports++;
     } else if (kind === IMPORT_KIND.table) {
-      r.valueType();
-      r.limits();
+      valueType(r);
+      limits(r);
     } else if (kind === IMPORT_KIND.memory) {
-      const [initialPages, maximumPages] = r.limits();
+      const [initialPages, maximumPages] = limits(r);
       layout.memoryImport = { module, base, initialPages, ...(maximumPages !== undefined ? { maximumPages } : {}) };
     } else if (kind === IMPORT_KIND.global) {
-      r.valueType();
+      valueType(r);
       r.byte();
     } else if (kind === IMPORT_KIND.tag) {
       r.byte();
-      r.u();
+      r.u32();
     } else r.fail(`import kind ${kind}`);
   }
 }
 
-function readCode(r: Reader, layout: WasmLayout): void {
-  for (let n = r.u(), i = 0; i < n; i++) {
-    const size = r.u();
+function readCode(r: WasmReader, layout: WasmLayout): void {
+  for (let n = r.u32(), i = 0; i < n; i++) {
+    const size = r.u32();
     layout.bodies.push({ index: layout.functionImports + i, offset: r.pos, size });
-    r.bytesOf(size);
+    r.skip(size);
   }
 }
 
-function readNames(r: Reader, layout: WasmLayout): void {
-  while (r.pos < r.end) {
+function readNames(r: WasmReader, layout: WasmLayout): void {
+  while (!r.done) {
     const id = r.byte();
-    const size = r.u();
+    const size = r.u32();
     const end = r.pos + size;
     if (id === 1) {
-      const sub = new Reader(r.bytes, r.pos, end);
+      const sub = r.sub(end);
       const entries: Array<[number, string]> = [];
-      for (let n = sub.u(), i = 0; i < n; i++) entries.push([sub.u(), sub.name()]);
+      for (let n = sub.u32(), i = 0; i < n; i++) entries.push([sub.u32(), sub.name()]);
       layout.nameSubsections.push(entries);
     }
     r.pos = end;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { binaryen } from '../../src/binaryen/module.js';
 import { binaryenFunctionNames, readLayout } from '../../src/measure/wasm-sections.js';
+import { uleb as leb } from '../../src/wasm/reader.js';
 
 const file = (path: string) => new Uint8Array(readFileSync(new URL(`../../${path}`, import.meta.url)));
 
@@ -24,16 +25,6 @@ const ours = (bytes: Uint8Array) => binaryenFunctionNames(readLayout(bytes));
 
 // A module assembled byte by byte: two function imports around a memory and a global import, six
 // defined functions, and the name section given.
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
 const str = (s: string | Uint8Array) => {
   const b = typeof s === 'string' ? [...new TextEncoder().encode(s)] : [...s];
   return [...leb(b.length), ...b];

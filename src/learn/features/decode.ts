@@ -12,7 +12,7 @@
  * a module cut short, is an E_BAD_MODULE error that gives the byte offset. Type forms other than
  * functions (GC types) end the reading of the type section; their functions count 0 parameters.
  */
-import { WasmtuneError } from '../../errors.js';
+import { sections, WasmReader as Reader } from '../../wasm/reader.js';
 
 /** Instruction classes the decoder sorts instructions into. */
 export const INSTRUCTION_CLASSES = [
@@ -77,47 +77,6 @@ export interface DecodedModule {
   counts: Record<InstructionClass, number>;
 }
 
-/** A cursor over `bytes[pos, end)`; reading past `end` is an E_BAD_MODULE error. */
-class Reader {
-  constructor(readonly bytes: Uint8Array, public pos = 0, readonly end = bytes.length) {}
-  fail(what: string, at = this.pos): never {
-    throw new WasmtuneError('E_BAD_MODULE', `Cannot decode the module: ${what} at byte ${at}.`);
-  }
-  byte(): number {
-    if (this.pos >= this.end) this.fail('unexpected end');
-    return this.bytes[this.pos++]!;
-  }
-  u32(): number {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = this.byte();
-      result += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return result;
-      shift += 7;
-      if (shift > 35) this.fail('LEB128 too long');
-    }
-  }
-  /** A signed LEB128 of up to 64 bits; only its sign and small values matter here. */
-  sleb(): number {
-    let result = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = this.byte();
-      if (shift < 49) result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (shift > 70) this.fail('LEB128 too long');
-    } while (b & 0x80);
-    if (b & 0x40 && shift < 53) result -= 2 ** shift;
-    return result;
-  }
-  skip(n: number): void {
-    if (this.pos + n > this.end) this.fail('unexpected end');
-    this.pos += n;
-  }
-}
-
 function emptyCounts(): Record<InstructionClass, number> {
   return Object.fromEntries(INSTRUCTION_CLASSES.map((c) => [c, 0])) as Record<InstructionClass, number>;
 }
@@ -161,13 +120,13 @@ function decodeInstructions(r: Reader, counts: Record<InstructionClass, number>)
         counts.other++;
         break;
       case 0x02: case 0x04: case 0x06:
-        r.sleb();
+        r.s();
         counts.blocks++;
         if (op === 0x04) counts.branches++;
         frames.push(false);
         break;
       case 0x03:
-        r.sleb();
+        r.s();
         counts.loops++;
         loops++;
         frames.push(true);
@@ -222,7 +181,7 @@ function decodeInstructions(r: Reader, counts: Record<InstructionClass, number>)
         break;
       case 0x1c: {
         const n = r.u32();
-        for (let i = 0; i < n; i++) r.sleb();
+        for (let i = 0; i < n; i++) r.s();
         counts.selects++;
         break;
       }
@@ -247,7 +206,7 @@ function decodeInstructions(r: Reader, counts: Record<InstructionClass, number>)
         counts.memoryOps++;
         break;
       case 0x41: case 0x42:
-        r.sleb();
+        r.s();
         counts.constants++;
         break;
       case 0x43:
@@ -259,7 +218,7 @@ function decodeInstructions(r: Reader, counts: Record<InstructionClass, number>)
         counts.constants++;
         break;
       case 0xd0:
-        r.sleb();
+        r.s();
         counts.other++;
         break;
       case 0xd2:
@@ -315,23 +274,13 @@ function skipConstExpr(r: Reader): void {
 
 /** Decode a module's binary. Throws E_BAD_MODULE for what it cannot decode. */
 export function decodeModule(bytes: Uint8Array): DecodedModule {
-  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
-    throw new WasmtuneError('E_BAD_MODULE', 'Cannot decode the module: not a WebAssembly binary.');
-  }
-  const r = new Reader(bytes, 8);
   const m: DecodedModule = {
     moduleBytes: bytes.length, codeBytes: 0, importedFunctions: 0, tables: 0, memoryPages: 0, globals: 0, exports: 0,
     dataSegments: 0, dataBytes: 0, functions: [], counts: emptyCounts(),
   };
   const typeParams: number[] = [];
   const funcTypes: number[] = [];
-  while (r.pos < bytes.length) {
-    const at = r.pos;
-    const id = r.byte();
-    const size = r.u32();
-    const end = r.pos + size;
-    if (end > bytes.length) r.fail(`section ${id} runs past the end of the module`, at);
-    const s = new Reader(bytes, r.pos, end);
+  for (const { id, size, contents: s } of sections(bytes, 'Cannot decode the module')) {
     switch (id) {
       case 1: {
         const n = s.u32();
@@ -339,13 +288,12 @@ export function decodeModule(bytes: Uint8Array): DecodedModule {
           const form = s.byte();
           if (form !== 0x60) {
             typeParams.push(0);
-            s.pos = end;
             break;
           }
           const p = s.u32();
-          for (let j = 0; j < p; j++) s.sleb();
+          for (let j = 0; j < p; j++) s.s();
           const q = s.u32();
-          for (let j = 0; j < q; j++) s.sleb();
+          for (let j = 0; j < q; j++) s.s();
           typeParams.push(p);
         }
         break;
@@ -358,7 +306,7 @@ export function decodeModule(bytes: Uint8Array): DecodedModule {
           const kind = s.byte();
           if (kind === 0) (s.u32(), m.importedFunctions++);
           else if (kind === 1) {
-            s.sleb();
+            s.s();
             const flags = s.u32();
             s.u32();
             if (flags & 1) s.u32();
@@ -367,7 +315,7 @@ export function decodeModule(bytes: Uint8Array): DecodedModule {
             const flags = s.u32();
             m.memoryPages = s.u32();
             if (flags & 1) s.u32();
-          } else if (kind === 3) (s.sleb(), s.byte());
+          } else if (kind === 3) (s.s(), s.byte());
           else if (kind === 4) (s.byte(), s.u32());
           else s.fail(`unknown import kind ${kind}`);
         }
@@ -401,12 +349,12 @@ export function decodeModule(bytes: Uint8Array): DecodedModule {
         for (let i = 0; i < n; i++) {
           const bodySize = s.u32();
           const bodyEnd = s.pos + bodySize;
-          const b = new Reader(bytes, s.pos, bodyEnd);
+          const b = s.sub(bodyEnd);
           let locals = 0;
           const groups = b.u32();
           for (let g = 0; g < groups; g++) {
             locals += b.u32();
-            b.sleb();
+            b.s();
           }
           const st = decodeInstructions(b, m.counts);
           m.functions.push({ params: typeParams[funcTypes[i] ?? -1] ?? 0, locals, ...st });
@@ -430,7 +378,6 @@ export function decodeModule(bytes: Uint8Array): DecodedModule {
       default:
         break;
     }
-    r.pos = end;
   }
   return m;
 }

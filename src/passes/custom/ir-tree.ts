@@ -296,13 +296,4 @@ export function i32Const(api: Api, ref: Ref): number | undefined {
   return wrappers(api).Const.getValueI32(ref) | 0;
 }
 
-/** Names of the module's defined (non-imported) functions with their refs, in index order. */
-export function definedFunctions(m: Module, api: Api): Array<{ index: number; ref: number; name: string }> {
-  const out: Array<{ index: number; ref: number; name: string }> = [];
-  for (let i = 0; i < m.getNumFunctions(); i++) {
-    const ref = m.getFunctionByIndex(i);
-    const info = api.getFunctionInfo(ref);
-    if (!info.module) out.push({ index: i, ref, name: info.name });
-  }
-  return out;
-}
+export { definedFunctions } from '../../binaryen/functions.js';
