@@ -8,7 +8,7 @@ import { customPassFunctions } from '../passes/custom/index.js';
 
 export type BuilderRequest =
   /** `from`: continue from one of the recipe's cut points; `cuts`: send back the module at each cut point passed. */
-  | { op: 'build'; bytes: Uint8Array; recipe: Recipe; features: number; from?: CutModule; cuts?: boolean }
+  | { op: 'build'; bytes: Uint8Array; recipe: Recipe; features: number; from?: CutModule; cuts?: boolean; cutAtEnd?: boolean }
   | { op: 'features'; bytes: Uint8Array }
   | { op: 'facts'; bytes: Uint8Array; features: number }
   | { op: 'ping' };
@@ -36,7 +36,7 @@ serve<BuilderRequest, BuilderResponse>((req, progress) => {
       try {
         bytes = build(req.bytes, req.recipe, req.features, custom, {
           cuts: cutPoints(req.recipe.passes), onStep: progress,
-          ...(req.from ? { from: req.from } : {}), ...(req.cuts ? { onCut: (c: CutModule) => void cuts.push(c) } : {}),
+          ...(req.from ? { from: req.from } : {}), ...(req.cuts ? { onCut: (c: CutModule) => void cuts.push(c), cutAtEnd: req.cutAtEnd === true } : {}),
         });
       } catch (e) {
         if (e instanceof BinaryenFailure) {

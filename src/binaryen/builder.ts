@@ -30,6 +30,8 @@ export interface BuildOptions {
   from?: CutModule;
   /** Send back the module at every cut point the build passes (for a prefix cache). */
   cuts?: boolean;
+  /** With `cuts`: also the module after the last step, as a cut point (see `BuildPlan.cutAtEnd`). */
+  cutAtEnd?: boolean;
 }
 
 export class Builder {
@@ -77,7 +79,7 @@ export class Builder {
   }
 
   async build(bytes: Uint8Array, recipe: Recipe, features: number, options: BuildOptions = {}): Promise<BuildResult> {
-    const req = { op: 'build' as const, bytes: options.from ? new Uint8Array(0) : bytes, recipe, features, ...(options.from ? { from: options.from } : {}), ...(options.cuts ? { cuts: true } : {}) };
+    const req = { op: 'build' as const, bytes: options.from ? new Uint8Array(0) : bytes, recipe, features, ...(options.from ? { from: options.from } : {}), ...(options.cuts ? { cuts: true, ...(options.cutAtEnd ? { cutAtEnd: true } : {}) } : {}) };
     const r = await this.worker.request(req, this.buildTimeoutMs, options.cpuLimitMs !== undefined ? { cpuLimitMs: options.cpuLimitMs } : {});
     if (r.state === 'ok') this.builtIn = this.worker.starts;
     const cost = r.cpuMs !== undefined ? { cpuMs: r.cpuMs } : {};

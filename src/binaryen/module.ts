@@ -119,6 +119,11 @@ export interface BuildPlan {
   from?: CutModule;
   /** Called with the module at each cut point the build passes. */
   onCut?: (cut: CutModule) => void;
+  /**
+   * Also write the module after the last step as a cut point (to `onCut`), for recipes that later
+   * recipes extend: a per-function search's candidates start with an -O level's steps.
+   */
+  cutAtEnd?: boolean;
   /** Called before step i (absolute index), and with the step count before the final emit. */
   onStep?: (index: number) => void;
 }
@@ -178,6 +183,9 @@ export function build(bytes: Uint8Array, recipe: Recipe, features: number, custo
         } else {
           m.runPasses([step]);
         }
+      }
+      if (plan.cutAtEnd && plan.onCut && recipe.passes.length > (start?.steps ?? 0)) {
+        plan.onCut({ steps: recipe.passes.length, bytes: writeForCut(m), added: m.getFeatures() & ~inputFeatures });
       }
       plan.onStep?.(recipe.passes.length);
       return declareFeatures(m.emitBinary(), m.getFeatures() & ~inputFeatures);

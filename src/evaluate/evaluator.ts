@@ -130,6 +130,11 @@ export class Evaluator {
   private readonly buildCpu = new Map<string, number>();
   /** Modules at recipe prefixes: a recipe is built from its longest cached one. */
   readonly prefixes: PrefixCache;
+  /**
+   * Recipes whose module after their last step goes into the prefix cache too (`BuildPlan.cutAtEnd`):
+   * those that later candidates extend. None by default.
+   */
+  cutAtEnd: (recipe: Recipe) => boolean = () => false;
   private readonly quickCache = new Map<string, number>();
   /** Records by recipe: a recipe proposed again (by another agent, seed or run) is not rebuilt. */
   private readonly byRecipe = new Map<string, EvalRecord>();
@@ -400,7 +405,7 @@ export class Evaluator {
     // Looked up when the batch starts (before any of its builds ends), so what is reused does not depend
     // on which job finishes first.
     const from = this.prefixes.lookup(recipe);
-    const options = { ...(limit !== undefined ? { cpuLimitMs: limit } : {}), ...(from ? { from } : {}), ...(this.prefixes.maxBytes > 0 ? { cuts: true } : {}) };
+    const options = { ...(limit !== undefined ? { cpuLimitMs: limit } : {}), ...(from ? { from } : {}), ...(this.prefixes.maxBytes > 0 ? { cuts: true, cutAtEnd: this.cutAtEnd(recipe) } : {}) };
     // Times are taken once a process is free: waiting for one is not part of a candidate's cost.
     let startedAt = NaN;
     let buildMs = 0;

@@ -44,6 +44,17 @@ export class PrefixCache {
     return undefined;
   }
 
+  /** The module after the recipe's first `steps` steps, if it is cached. */
+  at(recipe: Recipe, steps: number): CutModule | undefined {
+    if (this.maxBytes <= 0) return undefined;
+    const key = PrefixCache.key(recipe, steps);
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
   /** Keep the modules a build of `recipe` passed. */
   store(recipe: Recipe, cuts: readonly CutModule[]): void {
     if (this.maxBytes <= 0) return;

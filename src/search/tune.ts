@@ -17,7 +17,7 @@ import seedrandom from 'seedrandom';
 import { DEFAULT_COST_LIMIT, Evaluator, FINAL, type CostLimitSettings } from '../evaluate/evaluator.js';
 import type { Budget, EvalRecord, FrontEntry, Interruption, InvalidReason, Progress, ResultEntry, RunStore, RuntimeReport, TimeReport, TuneReport } from '../types.js';
 import type { Kernel } from '../kernels/index.js';
-import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
+import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, recipeHash, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
 import { HOT_GROUP, frame, groupSpace, type FunctionSplit } from './per-function.js';
 import { moduleFunctions, type ProfileSummary } from '../measure/profile.js';
@@ -220,20 +220,29 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       ev.sizeReference = sizeOf(oz.state === 'built' && oz.valid ? oz.bytes : kernel.bytes);
     }
     const wanted = OPT_LEVEL_NAMES.filter((level) => level === 'O3' || level === 'Oz' || (opts.baselines ?? OPT_LEVEL_NAMES).includes(level));
-    const levels = await stop.step(() => ev.evaluateBatch(wanted.map((level) => levelRecipe(level))));
+    // A per-function search's candidates start with the steps of one of these levels: their modules go
+    // into the prefix cache, so the first candidates do not build that level again.
+    if (opts.perFunction) {
+      const levelHashes = new Set(wanted.map((level) => recipeHash(levelRecipe(level))));
+      ev.cutAtEnd = (recipe) => levelHashes.has(recipeHash(recipe));
+    }
+    const levels = await stop.step(() => ev.evaluateBatch(wanted.map((level) => levelRecipe(level)))).finally(() => {
+      ev.cutAtEnd = () => false;
+    });
     wanted.forEach((level, i) => baseRecords.set(level, levels[i]!));
     // The search's candidates get CPU-time limits relative to -O3's build and validation. A builder's
     // first builds run Binaryen's code before V8 has optimized it: of the two -O3 builds (the first, and
     // the baseline's after the other levels), the smaller is the reference.
     const o3Baseline = ev.buildCpuMs(levelRecipe('O3'));
     let buildRef = Math.min(o3.cpuMs ?? Infinity, o3Baseline ?? Infinity);
-    const split = opts.perFunction ? { hot: opts.perFunction.hot, cold: coldSteps(baseRecords, spec) } : undefined;
-    if (split) {
+    const coldLevel = opts.perFunction ? smallestLevel(baseRecords, spec) : undefined;
+    const split = opts.perFunction && coldLevel ? { hot: opts.perFunction.hot, cold: levelRecipe(coldLevel).passes } : undefined;
+    if (split && coldLevel) {
       perFunction = split;
       // A per-function candidate rebuilds only the hot functions, from the module after the cold steps in
       // the prefix cache: its reference is -O3 on the hot functions, built so. That build also puts the
       // cold module in the cache before the first batch, whose candidates would otherwise each rebuild it.
-      const ref = await stop.step(() => hotReference(ev, kernel, split));
+      const ref = await stop.step(() => hotReference(ev, kernel, split, coldLevel));
       if (ref !== undefined) buildRef = Math.min(buildRef, ref);
     }
     if (opts.costLimit !== false && Number.isFinite(buildRef)) {
@@ -394,12 +403,19 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
  * from scratch (whose cut points go into the prefix cache), then once from the cut. Undefined when either
  * build fails (the limits then stay relative to the whole module's -O3).
  */
-async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit): Promise<number | undefined> {
+async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit, coldLevel: OptLevelName): Promise<number | undefined> {
   const ref = frame({ knobs: levelRecipe('O3').knobs, passes: [`${HOT_GROUP}/-O3`] }, split);
-  const first = await ev.builder.build(kernel.bytes, ref, ev.features, { cuts: true });
-  if (first.state !== 'built' || !first.cuts.length) return undefined;
-  ev.prefixes.store(ref, first.cuts);
-  const again = await ev.builder.build(kernel.bytes, ref, ev.features, { from: first.cuts.at(-1)! });
+  // The cold module, as the level's baseline build left it in the cache, else built here. It is the same
+  // module either way: the cold steps are pipelines, which neither the levels nor the groups change.
+  let cold = ev.prefixes.at(levelRecipe(coldLevel), split.cold.length);
+  if (cold) ev.prefixes.store(ref, [cold]);
+  else {
+    const first = await ev.builder.build(kernel.bytes, ref, ev.features, { cuts: true });
+    if (first.state !== 'built' || !first.cuts.length) return undefined;
+    ev.prefixes.store(ref, first.cuts);
+    cold = first.cuts.at(-1)!;
+  }
+  const again = await ev.builder.build(kernel.bytes, ref, ev.features, { from: cold });
   return again.state === 'built' ? again.cpuMs : undefined;
 }
 
@@ -426,10 +442,11 @@ function checkHot(hot: readonly string[], bytes: Uint8Array): void {
 }
 
 /**
- * The whole-module steps of a per-function search: the -O level whose baseline module is smallest by the
- * objective's size metric (raw size when it has none); ties go to the earlier level in -O0…-Oz order.
+ * The level whose steps are a per-function search's whole-module steps: the -O level whose baseline
+ * module is smallest by the objective's size metric (raw size when it has none); ties go to the earlier
+ * level in -O0…-Oz order; -Oz when no level built.
  */
-function coldSteps(baseRecords: ReadonlyMap<OptLevelName, EvalRecord>, spec: ObjectiveSpec): string[] {
+function smallestLevel(baseRecords: ReadonlyMap<OptLevelName, EvalRecord>, spec: ObjectiveSpec): OptLevelName {
   const metric = spec.terms.map((t) => t.metric).find((m) => m !== 'runtime') ?? 'size';
   let best: { level: OptLevelName; value: number } | undefined;
   for (const [level, rec] of baseRecords) {
@@ -437,7 +454,7 @@ function coldSteps(baseRecords: ReadonlyMap<OptLevelName, EvalRecord>, spec: Obj
     const value = metricValue(metric, rec.metrics);
     if (!best || value < best.value) best = { level, value };
   }
-  return levelRecipe(best?.level ?? 'Oz').passes;
+  return best?.level ?? 'Oz';
 }
 
 /** What the final phase decides and measures. */

@@ -126,6 +126,26 @@ describe('per-function builds', () => {
     expect(cuts).toBeGreaterThan(24);
   }, 300_000);
 
+  it('continue a grouped recipe from the module an -O level left at its end, as from scratch', async () => {
+    // What spares a per-function search the cold level's build: the level's baseline build writes its
+    // module as a cut point (cutAtEnd), and the framed candidates continue from it.
+    for (const s of await subjects()) {
+      for (const level of ['Oz', 'O3'] as const) {
+        const ends: CutModule[] = [];
+        const base = levelRecipe(level);
+        const levelBytes = build(s.bytes, base, s.features, custom, { cuts: cutPoints(base.passes), onCut: (c) => void ends.push(c), cutAtEnd: true });
+        expect(ends.map((c) => c.steps)).toEqual([1]);
+        // Without cutAtEnd the build is the same and writes nothing.
+        const none: CutModule[] = [];
+        expect(same(build(s.bytes, base, s.features, custom, { cuts: [], onCut: (c) => void none.push(c) }), levelBytes)).toBe(true);
+        expect(none).toEqual([]);
+        const framed: Recipe = { knobs: levelRecipe('O2').knobs, passes: [...base.passes, 'hot/licm', 'hot/-O3'], functions: { hot: third(s) } };
+        const plan = cutPoints(framed.passes);
+        expect(same(build(s.bytes, framed, s.features, custom, { cuts: plan, from: ends[0]! }), make(s, framed)), `${s.name} after -${level}`).toBe(true);
+      }
+    }
+  }, 120_000);
+
   it('write the same module after a prefix of pipelines, whatever the optimize and shrink levels', async () => {
     // What lets the prefix cache keep one module for a per-function search's -Oz however the agent sets the levels.
     for (const s of await subjects()) {
