@@ -216,10 +216,20 @@ export async function completeSettings(request: TuneRequest, kernel: Kernel, not
 }
 
 /**
+ * The least code (bytes of function bodies) for which `--per-function auto` splits a module. On the suite's
+ * kernels (0.5–15 KB of code) a per-function search found fewer target points than a whole-module one
+ * with the same budget (bench/large-results.md, part 4): the passes that win there (promotion, inlining)
+ * are whole-module, and a whole-module candidate costs little. On the application modules (270 KB to
+ * 1 MB) its fronts were as good, and its search took 43–97 s against 78–143 s for the same 12 candidates
+ * (part 2); a 100-candidate size tune of sql.js took 390 s against over 1000 s (part 3).
+ */
+export const AUTO_MIN_CODE_BYTES = 64 * 1024;
+
+/**
  * The hot functions of the run: as stored (a resumed run), as `--hot` named them (indices resolved to
- * Binaryen's names), or, under `auto` when {@link wantsPerFunction}, from a profile of the workload on the
- * module. A profile whose hot set is every function the module defines leaves nothing to keep small: the
- * run is then whole-module.
+ * Binaryen's names), or, under `auto` when {@link wantsPerFunction} and the module's code is at least
+ * {@link AUTO_MIN_CODE_BYTES}, from a profile of the workload on the module. A profile whose hot set is
+ * every function the module defines leaves nothing to keep small: the run is then whole-module.
  */
 async function decidePerFunction(asked: TuneRequest['perFunction'], objective: ObjectiveSpec, kernel: Kernel, notify: (line: string) => void, onProfile: (p: Profile, settings: ProfileSettings) => void): Promise<PerFunctionSettings | false> {
   if (asked === false || !('mode' in asked)) return asked;
@@ -238,6 +248,14 @@ async function decidePerFunction(asked: TuneRequest['perFunction'], objective: O
   }
   if (asked.mode === 'on' && !kernel.harness) throw new WasmtuneError('E_USAGE', "--per-function on profiles the module's workload, which needs a harness (or name the hot functions with --hot).");
   if (!kernel.harness || (asked.mode === 'auto' && !wantsPerFunction(objective, true))) return false;
+  if (asked.mode === 'auto') {
+    const { readLayout } = await import('../measure/wasm-sections.js');
+    const code = readLayout(kernel.bytes).bodies.reduce((sum, b) => sum + b.size, 0);
+    if (code < AUTO_MIN_CODE_BYTES) {
+      notify(`per-function: the module's code is ${code} bytes, under ${AUTO_MIN_CODE_BYTES / 1024} KiB: searching whole-module recipes (--per-function on splits it anyway).`);
+      return false;
+    }
+  }
   const { profileModule, profileSummary, PROFILE_DEFAULTS } = await import('../measure/profile.js');
   const profile = await profileModule({ bytes: kernel.bytes, harness: kernel.harness }, { hotThreshold: asked.threshold });
   onProfile(profile, { seed: profile.seed, minMs: PROFILE_DEFAULTS.minMs, minRuns: PROFILE_DEFAULTS.minRuns, intervalUs: profile.intervalUs, hotThreshold: asked.threshold });

@@ -31,7 +31,7 @@ export const tune = defineCommand({
     'no-runtime': { type: 'boolean', description: 'skip the final runtime measurement (size objectives)' },
     'no-simd': { type: 'boolean', description: 'never propose SIMD steps (wt-vectorize…), for engines without SIMD' },
     'cost-limit': { type: 'string', value: '<N|off>', default: '10', description: "stop a candidate whose build or validation uses more than N × -O3's CPU time (at least 1 s) and record it as too-slow; off: no limit" },
-    'per-function': { type: 'string', value: '<auto|on|off>', default: 'auto', description: 'auto: with --objective runtime,size and a harness, profile the workload and search a recipe for the hot functions while the rest get the smallest -O level; on: so for any objective; off: one recipe for the whole module' },
+    'per-function': { type: 'string', value: '<auto|on|off>', default: 'auto', description: 'auto: with --objective runtime,size, a harness and at least 64 KiB of code, profile the workload and search a recipe for the hot functions while the rest get the smallest -O level; on: so for any objective; off: one recipe for the whole module' },
     hot: { type: 'string', value: '<f,…>', description: 'the hot functions of a per-function search, by name or index (skips the profile; wasmtune profile lists them)' },
     'hot-share': { type: 'string', value: '<share>', description: 'the share of the time in wasm the profiled hot set covers (default 0.9)' },
     baselines: { type: 'string', value: '<all|O3,Oz,…>', default: 'all', description: 'the -O levels built and validated as baselines (-O3 and -Oz always): fewer make a large module cheaper to tune' },
