@@ -25,11 +25,14 @@
  *   node dist/bench/large.js [--parts profile,front,size,suite] [--modules sqljs,brotli,gofmt]
  *     [--size-modules sqljs] [--kernels a,b] [--agent sweep] [--front-budget 40] [--size-budget 100]
  *     [--suite-budget 20] [--jobs N] [--measure-baselines] [--out bench/large-results] [--append]
+ *   node dist/bench/large.js --render [--out bench/large-results]
  *
  * --jobs: builder processes and validation runners per tune; by default as `wasmtune tune`'s
  * (`WASMTUNE_JOBS`, else one per core). --measure-baselines: in parts 2 and 4, also time every -O level
  * against -O3 and the best after the search (`measureRuntime`, on by default in `wasmtune tune`); off here
  * because nothing reported depends on it and it costs up to 13 final measurements per tune.
+ *
+ * --render: measure nothing; write `<out>.md` again from `<out>.json` (after notes were added there).
  *
  * Progress goes to stderr as each profile and tune ends; `<out>.json` and `<out>.md` are rewritten after
  * each of them, so a run stopped late keeps what it measured.
@@ -74,6 +77,11 @@ interface RunInfo {
   startedAt: string;
   finishedAt: string;
   parts: Partial<Record<Part, { startedAt: string; finishedAt: string; loadStart: string; loadEnd: string }>>;
+  /**
+   * What a part's figures need said beside them (a tune stopped by hand, other work on the machine),
+   * written into the JSON by hand and shown under the part's header by every rendering (`--render`).
+   */
+  notes?: Partial<Record<Part, string>>;
 }
 
 interface ProfileRow {
@@ -315,6 +323,7 @@ function runHeader(results: Results, rows: ReadonlyArray<{ run: number }>, part:
     const r = results.runs[i]!;
     const p = r.parts[part];
     out.push(`Measured by \`${r.command}\` (run ${i + 1}): commit ${r.commit}, ${r.jobs} job${r.jobs === 1 ? '' : 's'}${part === 'front' || part === 'suite' ? `, -O levels ${r.measureBaselines ? '' : 'not '}timed after the search` : ''}; this part ${p?.startedAt ?? '?'} → ${p?.finishedAt ?? '?'}, load average at its start ${p?.loadStart ?? '?'}, at its end ${p?.loadEnd ?? '?'}.`, '');
+    if (r.notes?.[part]) out.push(r.notes[part]!, '');
   }
   return out;
 }
@@ -484,8 +493,15 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
        * and do not change the front, and on a kernel with a long workload they take most of the run.
        */
       'measure-baselines': { type: 'boolean', default: false },
+      render: { type: 'boolean', default: false },
     },
   });
+  if (values.render) {
+    const results = JSON.parse(readFileSync(`${values.out!}.json`, 'utf8')) as Results;
+    if (results.format !== 'wasmtune-bench-large-v1') throw new WasmtuneError('E_USAGE', `${values.out!}.json is not a bench:large results file.`);
+    writeFileSync(`${values.out!}.md`, markdown(results) + '\n');
+    return 0;
+  }
   const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const parts = list(values.parts);
   for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new WasmtuneError('E_USAGE', `--parts takes ${PARTS.join(', ')}, not '${p}'.`);
