@@ -20,12 +20,15 @@
  *
  * Output: `<out>/vectorize-results.md` and `.json` (by default `bench/`), rewritten after each kernel.
  *
- *   node dist/bench/vectorize.js [--kernels suite|a,b] [--no-reference] [--budget 60] [--seed 1]
+ * `--kernels simd` runs the folders of bench/simd/ instead (see its README), each module with its own
+ * harness; names, URIs, folders, `suite` and `simd` mix in one comma-separated list.
+ *
+ *   node dist/bench/vectorize.js [--kernels suite|simd|a,b] [--no-reference] [--budget 60] [--seed 1]
  *                                [--agent sweep] [--quick] [--out DIR]
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgent } from '../agents/registry.js';
 import { benchMain } from './run-info.js';
@@ -108,13 +111,38 @@ export function parseOptions(argv: string[]): VectorizeBenchOptions {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new WasmtuneError('E_USAGE', `--seed must be an integer, got '${values.seed}'.`);
   getAgent(values.agent!);
-  const kernels = values.kernels === 'suite' ? listSuite() : values.kernels!.split(',').map((k) => k.trim()).filter(Boolean);
+  const kernels = values.kernels!.split(',').map((k) => k.trim()).filter(Boolean).flatMap((k) => (k === 'suite' ? listSuite() : k === 'simd' ? simdCorpus() : [k]));
   if (!kernels.length) throw new WasmtuneError('E_USAGE', '--kernels names no kernel.');
   return { kernels, reference: !values['no-reference'], agent: values.agent!, budget, seed, quick, outDir: resolve(values.out ?? join(projectRoot(), 'bench')) };
 }
 
+/**
+ * The folders of bench/simd/ that hold a module with its harness: scalar release builds of numeric code
+ * (clang -O2, AssemblyScript --optimize, a Rust crate from npm), each with its own harness.
+ */
+export function simdCorpus(): string[] {
+  const root = join(projectRoot(), 'bench', 'simd');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && ['harness.json', 'harness.mjs'].some((h) => existsSync(join(root, d.name, h))))
+    .map((d) => join(root, d.name))
+    .sort();
+}
+
+/** A folder of bench/simd/: its module (the harness's `module`, else module.wasm) with its harness. */
+async function corpusKernel(dir: string): Promise<Kernel> {
+  const harnessPath = ['harness.json', 'harness.mjs'].map((h) => join(dir, h)).find((h) => existsSync(h));
+  if (!harnessPath) throw new WasmtuneError('E_USAGE', `${dir} has no harness.json or harness.mjs.`);
+  const named = harnessPath.endsWith('.json') ? (JSON.parse(readFileSync(harnessPath, 'utf8')) as { module?: string }).module : undefined;
+  const kernel = await loadKernel(join(dir, named ?? 'module.wasm'), harnessPath);
+  return { ...kernel, name: basename(dir) };
+}
+
 /** A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness. */
 async function variants(spec: string, reference: boolean): Promise<Array<{ name: string; module: string; load: () => Promise<Kernel> }>> {
+  if (!spec.startsWith('kernel://') && existsSync(spec) && statSync(spec).isDirectory()) {
+    return [{ name: basename(spec), module: relative(projectRoot(), spec), load: () => corpusKernel(spec) }];
+  }
   const kernel = await loadKernel(spec);
   const out = [{ name: kernel.name, module: `${kernel.uri}`, load: () => loadKernel(spec) }];
   const ref = join(projectRoot(), 'kernels', 'reference-o2', kernel.name, 'module.wasm');
