@@ -26,14 +26,19 @@ interface Stamp {
 const stampPath = (root: string) =>
   join(root, 'node_modules', '.cache', 'wasmtune', `dist-stamp-${createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)}.json`);
 
-/** Files under `dir` (recursively) whose names pass `keep`, as paths relative to `base`, sorted. */
+/**
+ * Files under `dir` (recursively) whose names pass `keep`, as paths relative to `base`, sorted. Folders
+ * named `assembly` hold AssemblyScript sources (AssemblyScript's own layout): left out, as tsconfig.json
+ * leaves them out.
+ */
 function filesUnder(dir: string, base: string, keep: (name: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (keep(e.name)) out.push(relative(base, p).split(sep).join('/'));
+      if (e.isDirectory()) {
+        if (e.name !== 'assembly') walk(p);
+      } else if (keep(e.name)) out.push(relative(base, p).split(sep).join('/'));
     }
   };
   if (existsSync(dir)) walk(dir);
