@@ -113,9 +113,12 @@ describe('golden output of every pass of ours', () => {
 
 // Kernels of every source language (C from clang -O0, AssemblyScript, hand-written WAT), with helper calls
 // (raytrace, sort, fir) and loops over memory cells (matmul), three of them with a float tolerance (so
-// fast-math steps run under fast-math).
-const SAMPLE = ['raytrace', 'matmul', 'crc32', 'fir', 'sort', 'bfs'];
-const KERNELS = listSuite().map((u) => u.split('/').pop()!).filter((n) => process.env.WASMTUNE_CONTRACT === 'all' || SAMPLE.includes(n));
+// fast-math steps run under fast-math); and a clang -O2 build (loops unrolled by the compiler, as shipped
+// builds have them: what wt-reroll and wt-slp work on).
+const SAMPLE = ['raytrace', 'matmul', 'crc32', 'fir', 'sort', 'bfs', 'matvec@clang-O2'];
+const KERNELS = process.env.WASMTUNE_CONTRACT === 'all'
+  ? [...listSuite().map((u) => u.split('/').pop()!), ...listSuite().map((u) => `${u.split('/').pop()!}@clang-O2`).filter((n) => existsSync(new URL(`../../kernels/reference-o2/${n.split('@')[0]}/module.wasm`, import.meta.url)))]
+  : SAMPLE;
 
 /** The values checked on kernels: every one under WASMTUNE_CONTRACT=all, else the first and the last. */
 const sampleSteps = (steps: PassInfo[]) => (process.env.WASMTUNE_CONTRACT === 'all' || steps.length <= 2 ? steps : [steps[0]!, steps.at(-1)!]);

@@ -48,13 +48,20 @@ export class KernelCheck {
 
   private static readonly loaded = new Map<string, Promise<KernelCheck>>();
 
-  /** The kernel `kernel://wasmtune-v0/<name>`, loaded once per test file (and per seed list). */
+  /**
+   * The kernel `kernel://wasmtune-v0/<name>`, loaded once per test file (and per seed list); `<name>@clang-O2`
+   * is its clang -O2 build (kernels/reference-o2/<name>/module.wasm) with the same harness.
+   */
   static load(name: string, seeds?: readonly number[]): Promise<KernelCheck> {
     const key = `${name}/${seeds?.join(',') ?? ''}`;
     let p = KernelCheck.loaded.get(key);
     if (!p) {
       p = (async () => {
-        const kernel = await loadKernel(`kernel://wasmtune-v0/${name}`);
+        const [base, build] = name.split('@');
+        const suite = await loadKernel(`kernel://wasmtune-v0/${base}`);
+        const kernel = build === 'clang-O2'
+          ? await loadKernel(new URL(`../../kernels/reference-o2/${base}/module.wasm`, import.meta.url).pathname, suite.harness!.path)
+          : suite;
         const features = detectFeatures(kernel.bytes);
         if (features === undefined) throw new Error(`${name} does not validate`);
         const facts = moduleFacts(kernel.bytes, features);

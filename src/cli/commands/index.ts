@@ -18,6 +18,7 @@ import { report } from './report.js';
 import { runs } from './runs.js';
 import { select } from './select.js';
 import { show } from './show.js';
+import { simd } from './simd.js';
 import { train } from './train.js';
 import { tune } from './tune.js';
 import { worker } from './worker.js';
@@ -30,6 +31,7 @@ export const COMMANDS = {
   export: exportRun,
   baselines,
   profile,
+  simd,
   replay,
   apply,
   leaderboard,

@@ -196,7 +196,7 @@ const UNARY_NAMES = [
 ];
 
 const opTables = new WeakMap<Api, { binary: Map<number, string>; unary: Map<number, string> }>();
-function opNames(api: Api): { binary: Map<number, string>; unary: Map<number, string> } {
+export function opNames(api: Api): { binary: Map<number, string>; unary: Map<number, string> } {
   let t = opTables.get(api);
   if (!t) {
     const ids = api as unknown as Record<string, number>;
@@ -208,7 +208,7 @@ function opNames(api: Api): { binary: Map<number, string>; unary: Map<number, st
 }
 
 /** `AddInt32` → `{ op: 'Add', ty: 'i32' }`. */
-function splitOp(name: string): { op: string; ty: 'i32' | 'i64' | 'f32' | 'f64' } {
+export function splitOp(name: string): { op: string; ty: 'i32' | 'i64' | 'f32' | 'f64' } {
   const m = /^(.*?)(Int32|Int64|Float32|Float64)$/.exec(name)!;
   return { op: m[1]!, ty: ({ Int32: 'i32', Int64: 'i64', Float32: 'f32', Float64: 'f64' } as const)[m[2] as 'Int32'] };
 }
@@ -1201,7 +1201,7 @@ function isPure(api: Api, e: Ref): boolean {
 }
 
 /** The value of an integer constant (signed, at its width), or undefined. */
-function constValue(api: Api, e: Ref): bigint | undefined {
+export function constValue(api: Api, e: Ref): bigint | undefined {
   if (api.getExpressionId(e) !== api.ConstId) return undefined;
   const t = api.getExpressionType(e);
   const w = wrappers(api);
@@ -1211,7 +1211,7 @@ function constValue(api: Api, e: Ref): bigint | undefined {
 }
 
 /** A canonical text of a side-effect-free expression, for structural comparison. */
-function canonical(api: Api, e: Ref): string {
+export function canonical(api: Api, e: Ref): string {
   const id = api.getExpressionId(e);
   const w = wrappers(api);
   if (id === api.LocalGetId) return `l${w.LocalGet.getIndex(e)}`;
@@ -1232,7 +1232,7 @@ function sameExpr(api: Api, x: Ref, y: Ref): boolean {
 }
 
 /** An i32 address as sorted non-constant terms (added or subtracted) plus a constant. */
-function affineKey(api: Api, e: Ref): { key: string; constant: bigint } {
+export function affineKey(api: Api, e: Ref): { key: string; constant: bigint } {
   const terms: string[] = [];
   let constant = 0n;
   const w = wrappers(api);
