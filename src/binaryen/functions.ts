@@ -1,13 +1,18 @@
 /**
  * The defined (not imported) functions of a Binaryen module, in index order. It takes the binaryen.js API
- * object as an argument instead of importing binaryen, so that the custom passes, which get the API with
- * the module, and the wrapper (module.ts) list functions the same way without the passes loading
- * binaryen.js.
+ * object as an argument and imports nothing, so that the custom passes, which get the API with the
+ * module, and the wrapper (module.ts, the one file that imports binaryen) list functions the same way.
  */
-import type { ModulePass } from './module.js';
+/** What is read of a module: binaryen.js's `Module` has it. */
+interface Module {
+  getNumFunctions(): number;
+  getFunctionByIndex(index: number): number;
+}
 
-type Module = Parameters<ModulePass>[0];
-type Api = Parameters<ModulePass>[1];
+/** What is read of the API object: binaryen.js has it. */
+interface Api {
+  getFunctionInfo(ref: number): { name: string; module: string | null };
+}
 
 export interface DefinedFunction {
   /** Index among all the module's functions (imports first), as `getFunctionByIndex` takes it. */

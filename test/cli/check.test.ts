@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers.js';
+import { QUICK, roundIterations } from '../../src/evaluate/evaluator.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmtune-check-'));
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
@@ -44,9 +45,11 @@ describe('wasmtune check', () => {
     expect(c.callMs).toBeGreaterThan(0);
     expect(c.callMsFrom).toBe('timing');
     expect(c.workload).toMatchObject({ verdict: 'too-short', rangeMs: { min: 0.1, max: 100 }, validationCalls: 3 });
-    // Each quick ratio times both modules in 5 rounds, at least 10 ms of calls per module and round.
+    // Each quick ratio times both modules in 5 rounds of the evaluator's size (about 10 ms of calls, at most
+    // MAX_ROUND_ITERATIONS calls: a call of a few microseconds hits the cap), plus a warm-up call each.
     expect(c.workload.quickTimingCalls).toBeGreaterThanOrEqual(5 * 2 * 4);
-    expect(c.workload.quickTimingMs).toBeGreaterThanOrEqual(5 * 2 * 10 * 0.99);
+    expect(c.workload.quickTimingCalls).toBe(5 * 2 * (roundIterations(c.callMs, QUICK) + 1));
+    expect(c.workload.quickTimingMs).toBeCloseTo(c.workload.quickTimingCalls * c.callMs, 6);
     expect(c.warnings).toEqual([expect.stringMatching(/shorter than 0\.1 ms per call/)]);
     expect(c.o3.state).toBe('ok');
     expect(c.o3.sizeBytes).toBeLessThan(c.o3.originalSizeBytes);

@@ -89,7 +89,7 @@ describe('moduleFeatures', () => {
   });
 
   it('rejects what is not a module', () => {
-    expect(() => moduleFeatures(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow(/not a WebAssembly binary/);
+    expect(() => moduleFeatures(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow(/not a WebAssembly module \(version 1\)/);
   });
 });
 
