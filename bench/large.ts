@@ -17,7 +17,7 @@
  *    size ≤ 1.00 × -Oz, else the closest point and its miss).
  * 3. `size`: per --size-modules module (sqljs), objective size, sweep, budget --size-budget, seed 1, no
  *    final runtime measurement, per-function then whole-module: wall and search time, best size, ratio to
- *    -Oz.
+ *    -Oz. With --append, a run adds its own row beside earlier runs' rows (the other parts replace theirs).
  * 4. `suite`: every suite kernel (or --kernels), as part 2 with budget --suite-budget and a profile per
  *    kernel; a kernel whose hot set is every function it defines runs whole-module only (as the command
  *    line does). Per kernel whether the front has the target point; the share of kernels that have it.
@@ -625,7 +625,9 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
       const kernel = await large(name);
       const { info: hot, hot: names } = await hotOf(name, kernel, 'size', `size ${name}`);
       const row: SizeRow = { run: runIndex, module: name, bytes: kernel.bytes.length, budget: sizeBudget, hot, tunes: [] };
-      put(results.size, row, (r) => r.module === name);
+      // Each run of the size part keeps its own row: its wall times are the measurement, and runs on
+      // other days (other load, other hot sets) are compared side by side, not overwritten.
+      put(results.size, row, (r) => r.module === name && r.run === runIndex);
       for (const mode of (names ? ['per-function', 'whole-module'] : ['whole-module']) as Mode[]) {
         const r = await runTune(kernel, `size ${name}`, mode, mode === 'per-function' ? names : undefined, { objective: 'size', budget: sizeBudget, agent: values.agent!, jobs, measureRuntime: false });
         const oz = r.report?.baselines.Oz;
