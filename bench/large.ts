@@ -24,13 +24,17 @@
  *
  *   node dist/bench/large.js [--parts profile,front,size,suite] [--modules sqljs,brotli,gofmt]
  *     [--size-modules sqljs] [--kernels a,b] [--agent sweep] [--front-budget 40] [--size-budget 100]
- *     [--suite-budget 20] [--jobs N] [--measure-baselines] [--out bench/large-results] [--append]
+ *     [--suite-budget 20] [--jobs N] [--measure-baselines] [--modes per-function,whole-module]
+ *     [--out bench/large-results] [--append]
  *   node dist/bench/large.js --render [--out bench/large-results]
  *
  * --jobs: builder processes and validation runners per tune; by default as `wasmtune tune`'s
  * (`WASMTUNE_JOBS`, else one per core). --measure-baselines: in parts 2 and 4, also time every -O level
  * against -O3 and the best after the search (`measureRuntime`, on by default in `wasmtune tune`); off here
  * because nothing reported depends on it and it costs up to 13 final measurements per tune.
+ *
+ * --modes: the searches each part runs, per-function then whole-module by default (one of them: to
+ * measure a change that affects only it, with --append).
  *
  * --render: measure nothing; write `<out>.md` again from `<out>.json` (after notes were added there).
  *
@@ -132,6 +136,10 @@ interface TuneStats {
   cacheHits: number;
   prefixHits: number;
   jobs: number;
+  /** Invalid candidates by reason (runs before this field existed lack it). */
+  invalidBy?: Record<string, number>;
+  /** The CPU-time limit of a candidate's build, ms. */
+  buildLimitMs?: number;
 }
 
 interface TuneRun {
@@ -247,6 +255,8 @@ function statsOf(report: TuneReport, wallS: number): TuneStats {
     wallS, setupS: (t?.setupMs ?? NaN) / 1000, baselinesS: (t?.baselinesMs ?? NaN) / 1000, searchS: (t?.searchMs ?? NaN) / 1000, finalS: (t?.finalMs ?? NaN) / 1000,
     evaluations: report.evaluations, invalid: report.invalid.total, tooSlow: report.invalid.byReason['too-slow'] ?? 0, cacheHits: report.cacheHits,
     prefixHits: report.pipeline?.prefixHits ?? 0, jobs: report.pipeline?.jobs ?? NaN,
+    invalidBy: { ...report.invalid.byReason } as Record<string, number>,
+    ...(report.pipeline?.limits ? { buildLimitMs: report.pipeline.limits.buildCpuMs } : {}),
   };
 }
 
@@ -350,7 +360,8 @@ function targetText(fr: FrontRun): string {
 function tuneCells(fr: TuneRun): string {
   const s = fr.stats;
   if (!s) return `failed after ${f(fr.errorWallS)} s | | | | |`;
-  return `${f(s.wallS)} | ${f(s.baselinesS)} | ${f(s.searchS)} | ${f(s.finalS)} | ${s.evaluations} (${s.invalid} invalid, ${s.tooSlow} too-slow, ${s.cacheHits} cache hits)`;
+  const by = s.invalidBy ? Object.entries(s.invalidBy).filter(([r]) => r !== 'too-slow').map(([r, n]) => `${n} ${r}`) : [];
+  return `${f(s.wallS)} | ${f(s.baselinesS)} | ${f(s.searchS)} | ${f(s.finalS)} | ${s.evaluations} (${s.invalid} invalid${by.length ? `: ${by.join(', ')}` : ''}, ${s.tooSlow} too-slow${s.buildLimitMs !== undefined ? ` at ${f(s.buildLimitMs / 1000)} s CPU` : ''}, ${s.cacheHits} cache hits)`;
 }
 
 function frontSection(rows: readonly FrontRow[], title: 'front' | 'suite'): string[] {
@@ -494,6 +505,8 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
        */
       'measure-baselines': { type: 'boolean', default: false },
       render: { type: 'boolean', default: false },
+      /** Which searches each part runs (a module without a hot set is searched whole-module only). */
+      modes: { type: 'string', default: 'per-function,whole-module' },
     },
   });
   if (values.render) {
@@ -524,6 +537,10 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
   // Every name is checked before anything runs, so a typo does not end a long run half-way.
   if (parts.includes('profile') || parts.includes('front')) list(values.modules).forEach(largePaths);
   if (parts.includes('size')) list(values['size-modules']).forEach(largePaths);
+  const modes = list(values.modes);
+  for (const m of modes) if (m !== 'per-function' && m !== 'whole-module') throw new WasmtuneError('E_USAGE', `--modes takes per-function, whole-module, not '${m}'.`);
+  if (!modes.length) throw new WasmtuneError('E_USAGE', '--modes needs per-function, whole-module or both.');
+  const modesOf = (hot: string[] | undefined): Mode[] => (modes as Mode[]).filter((m) => m === 'whole-module' || hot !== undefined);
   const objective = parseObjective('runtime,size');
   const measureBaselines = values['measure-baselines']!;
 
@@ -611,7 +628,7 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
       const row: FrontRow = { run: runIndex, module: name, bytes: kernel.bytes.length, budget: frontBudget, hot, tunes: [] };
       put(results.front, row, (r) => r.module === name);
       const settings = { objective, budget: frontBudget, agent: values.agent!, jobs, measureRuntime: measureBaselines };
-      for (const mode of (names ? ['per-function', 'whole-module'] : ['whole-module']) as Mode[]) {
+      for (const mode of modesOf(names)) {
         const fr = frontRun(await runTune(kernel, `front ${name}`, mode, mode === 'per-function' ? names : undefined, settings));
         row.tunes.push(fr);
         log(frontLine(`front ${name}`, fr));
@@ -628,7 +645,7 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
       // Each run of the size part keeps its own row: its wall times are the measurement, and runs on
       // other days (other load, other hot sets) are compared side by side, not overwritten.
       put(results.size, row, (r) => r.module === name && r.run === runIndex);
-      for (const mode of (names ? ['per-function', 'whole-module'] : ['whole-module']) as Mode[]) {
+      for (const mode of modesOf(names)) {
         const r = await runTune(kernel, `size ${name}`, mode, mode === 'per-function' ? names : undefined, { objective: 'size', budget: sizeBudget, agent: values.agent!, jobs, measureRuntime: false });
         const oz = r.report?.baselines.Oz;
         const sr: SizeRun = !r.report ? r.run : {
@@ -649,7 +666,7 @@ await benchMain(import.meta.url, 'bench:large', async (argv) => {
       const { info: hot, hot: names } = await hotOf(uri, kernel, 'suite', label);
       const row: SuiteRow = { run: runIndex, kernel: kernel.name, bytes: kernel.bytes.length, budget: suiteBudget, hot, tunes: [] };
       put(results.suite, row, (r) => r.kernel === kernel.name);
-      for (const mode of (names ? ['per-function', 'whole-module'] : ['whole-module']) as Mode[]) {
+      for (const mode of modesOf(names)) {
         const fr = frontRun(await runTune(kernel, label, mode, mode === 'per-function' ? names : undefined, { objective, budget: suiteBudget, agent: values.agent!, jobs, measureRuntime: measureBaselines }));
         row.tunes.push(fr);
         log(frontLine(label, fr));
