@@ -8,9 +8,10 @@
  *
  *  (a) Two tuning runs for the runtime objective with the same agent, seed and budget: one over the full
  *      space ("with"), one with every SIMD step excluded (`SpaceOptions.simd = false`, "without"). Each
- *      picks its winner by the tuning loop's own protocol. The fixed recipes `-O3 wt-vectorize:1` and
- *      `-O3 wt-vectorize:2` compete with the "with" winner (the search may not meet them within a small
- *      budget): the fastest of the three against -O3, by this benchmark's measurement, is "best with".
+ *      picks its winner by the tuning loop's own protocol. The fixed recipes of FIXED (-O3 followed by
+ *      the SIMD passes: wt-vectorize, wt-reroll then wt-vectorize, wt-slp, and all three with float sums
+ *      reassociated under fast-math) compete with the "with" winner (the search may not meet them within
+ *      a small budget): the fastest of them against -O3, by this benchmark's measurement, is "best with".
  *  (b) Apart from the measurements that selected them: best with ÷ -O3, best with ÷ best without, best
  *      without ÷ -O3, each one interleaved measurement (`Evaluator.measure`: alternating rounds in one
  *      process, median of the per-round ratios with a distribution-free 95 % CI). Below 1 is faster.
@@ -21,7 +22,8 @@
  * Output: `<out>/vectorize-results.md` and `.json` (by default `bench/`), rewritten after each kernel.
  *
  * `--kernels simd` runs the folders of bench/simd/ instead (see its README), each module with its own
- * harness; names, URIs, folders, `suite` and `simd` mix in one comma-separated list.
+ * harness; `reference` runs the suite's clang -O2 builds only (`floyd@clang-O2` one of them); names,
+ * URIs, folders, `suite`, `reference` and `simd` mix in one comma-separated list.
  *
  *   node dist/bench/vectorize.js [--kernels suite|simd|a,b] [--no-reference] [--budget 60] [--seed 1]
  *                                [--agent sweep] [--quick] [--out DIR]
@@ -40,6 +42,8 @@ import { listSuite, loadKernel, projectRoot, type Kernel } from '../src/kernels/
 import { geomean, type Estimate } from '../src/measure/stats.js';
 import { binaryen } from '../src/binaryen/module.js';
 import { analyzeVectorization, type VectorizeReport } from '../src/passes/custom/vectorize.js';
+import { analyzeReroll } from '../src/passes/custom/reroll.js';
+import { analyzeSlp } from '../src/passes/custom/slp.js';
 import { PASSES } from '../src/passes/registry.js';
 import { describeRecipe, levelRecipe, recipeToJson, type Recipe } from '../src/recipe/recipe.js';
 import { parseBudget, tune } from '../src/search/tune.js';
@@ -78,6 +82,14 @@ export interface KernelResult {
   withoutSimd?: Candidate & { vsO3: Ratio };
   /** The loops the vectorizer saw, and where (which prefix). */
   loops?: { at: string; report: VectorizeReport };
+  /**
+   * What the SIMD passes take of the -O3 module (as `wasmtune simd` reports it): wt-vectorize, wt-reroll,
+   * wt-vectorize after wt-reroll (with its refusals by reason: the loops no pass takes) and wt-slp.
+   */
+  analysis?: {
+    innermost: number; vectorized: number; rerolled: number; vectorizedAfterReroll: number;
+    refusedAfterReroll: Record<string, number>; slpPacked: number; slpGroups: number;
+  };
   walltimeS: number;
   error?: string;
 }
@@ -111,7 +123,8 @@ export function parseOptions(argv: string[]): VectorizeBenchOptions {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new WasmtuneError('E_USAGE', `--seed must be an integer, got '${values.seed}'.`);
   getAgent(values.agent!);
-  const kernels = values.kernels!.split(',').map((k) => k.trim()).filter(Boolean).flatMap((k) => (k === 'suite' ? listSuite() : k === 'simd' ? simdCorpus() : [k]));
+  const kernels = values.kernels!.split(',').map((k) => k.trim()).filter(Boolean)
+    .flatMap((k) => (k === 'suite' ? listSuite() : k === 'simd' ? simdCorpus() : k === 'reference' ? listSuite().map((u) => `${u}${REFERENCE}`) : [k]));
   if (!kernels.length) throw new WasmtuneError('E_USAGE', '--kernels names no kernel.');
   return { kernels, reference: !values['no-reference'], agent: values.agent!, budget, seed, quick, outDir: resolve(values.out ?? join(projectRoot(), 'bench')) };
 }
@@ -138,17 +151,24 @@ async function corpusKernel(dir: string): Promise<Kernel> {
   return { ...kernel, name: basename(dir) };
 }
 
-/** A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness. */
+/** The suffix naming a suite kernel's clang -O2 build (`floyd@clang-O2`); `reference` lists them all. */
+const REFERENCE = '@clang-O2';
+
+/**
+ * A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness
+ * (`name@clang-O2`: that build only).
+ */
 async function variants(spec: string, reference: boolean): Promise<Array<{ name: string; module: string; load: () => Promise<Kernel> }>> {
   if (!spec.startsWith('kernel://') && existsSync(spec) && statSync(spec).isDirectory()) {
     return [{ name: basename(spec), module: relative(projectRoot(), spec), load: () => corpusKernel(spec) }];
   }
-  const kernel = await loadKernel(spec);
-  const out = [{ name: kernel.name, module: `${kernel.uri}`, load: () => loadKernel(spec) }];
+  const only = spec.endsWith(REFERENCE);
+  const kernel = await loadKernel(only ? spec.slice(0, -REFERENCE.length) : spec);
+  const out = only ? [] : [{ name: kernel.name, module: `${kernel.uri}`, load: () => loadKernel(spec) }];
   const ref = join(projectRoot(), 'kernels', 'reference-o2', kernel.name, 'module.wasm');
-  if (reference && kernel.uri.startsWith('kernel://') && existsSync(ref) && kernel.harness) {
-    out.push({ name: `${kernel.name}@clang-O2`, module: ref.slice(projectRoot().length + 1), load: () => loadKernel(ref, kernel.harness!.path) });
-  }
+  if ((reference || only) && kernel.uri.startsWith('kernel://') && existsSync(ref) && kernel.harness) {
+    out.push({ name: `${kernel.name}${REFERENCE}`, module: ref.slice(projectRoot().length + 1), load: () => loadKernel(ref, kernel.harness!.path) });
+  } else if (only) throw new WasmtuneError('E_USAGE', `${spec}: ${kernel.name} has no clang -O2 build in kernels/reference-o2.`);
   return out;
 }
 
@@ -180,6 +200,20 @@ async function buildChecked(ev: Evaluator, recipe: Recipe): Promise<{ bytes: Uin
 
 const isSimdStep = (s: string) => Boolean(PASSES.get(s)?.requires?.includes('simd'));
 
+/**
+ * Fixed recipes that compete with the search's winner: each SIMD pass after -O3, alone and in the order
+ * that feeds wt-vectorize rolled loops; float sums reassociated under fast-math (a module whose harness
+ * has no tolerance for them fails validation, and that contender is left out, with the reason logged).
+ */
+const FIXED: ReadonlyArray<{ steps: string[]; fastMath: boolean }> = [
+  { steps: ['wt-vectorize:1'], fastMath: false },
+  { steps: ['wt-vectorize:2'], fastMath: false },
+  { steps: ['wt-reroll', 'wt-vectorize:1'], fastMath: false },
+  { steps: ['wt-slp'], fastMath: false },
+  { steps: ['wt-reroll', 'wt-vectorize:1', 'wt-slp'], fastMath: false },
+  { steps: ['wt-reroll', 'wt-vectorize-fast:1', 'wt-slp'], fastMath: true },
+];
+
 async function benchKernel(v: { name: string; module: string; load: () => Promise<Kernel> }, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
   const t0 = performance.now();
   const protocol = opts.quick ? QUICK : FULL;
@@ -208,15 +242,16 @@ async function benchKernel(v: { name: string; module: string; load: () => Promis
     const withSearch = await search(true);
     // Fixed recipes compete with the search winner.
     const contenders: Array<{ label: string; bytes: Uint8Array; c: Candidate }> = [{ label: 'search', ...withSearch }];
-    for (const f of ['1', '2']) {
-      const recipe: Recipe = { ...levelRecipe('O3'), passes: ['-O3', `wt-vectorize:${f}`] };
+    for (const fixed of FIXED) {
+      const recipe: Recipe = { ...levelRecipe('O3'), knobs: { ...levelRecipe('O3').knobs, fastMath: fixed.fastMath }, passes: ['-O3', ...fixed.steps] };
+      const label = `-O3 ${fixed.steps.join(' ')}${fixed.fastMath ? ' (fast-math)' : ''}`;
       const b = await buildChecked(ev, recipe);
       if (typeof b === 'string') {
-        log(`${v.name}: -O3 wt-vectorize:${f} is invalid: ${b}`);
+        log(`${v.name}: ${label} is invalid: ${b}`);
         continue;
       }
       const json = recipeToJson(recipe);
-      contenders.push({ label: `-O3 wt-vectorize:${f}`, bytes: b.bytes, c: { label: `-O3 wt-vectorize:${f}`, recipe: json, describe: describeRecipe(json), hash: b.hash, sizeBytes: b.bytes.byteLength } });
+      contenders.push({ label, bytes: b.bytes, c: { label, recipe: json, describe: describeRecipe(json), hash: b.hash, sizeBytes: b.bytes.byteLength } });
     }
     log(`${v.name}: measuring (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     const measured = [];
@@ -239,6 +274,16 @@ async function benchKernel(v: { name: string; module: string; load: () => Promis
       result.loops = {
         at: at >= 0 ? `before ${simdStep} in the best recipe${prefix.passes.length ? ` (after ${prefix.passes.join(' ')})` : ''}` : 'after -O3 (the best recipe has no SIMD step)',
         report: analyzeVectorization(binaryen, seen.bytes, { floatReductions: simdStep?.startsWith('wt-vectorize-fast') ?? false }),
+      };
+    }
+    const rerolled = await ev.builder.build(kernel.bytes, { ...levelRecipe('O3'), passes: ['-O3', 'wt-reroll'] }, ev.features);
+    if (rerolled.state === 'built') {
+      const vec = analyzeVectorization(binaryen, o3.bytes);
+      const after = analyzeVectorization(binaryen, rerolled.bytes);
+      const slp = analyzeSlp(binaryen, o3.bytes);
+      result.analysis = {
+        innermost: vec.loops.length, vectorized: vec.vectorized, rerolled: analyzeReroll(binaryen, o3.bytes).rerolled,
+        vectorizedAfterReroll: after.vectorized, refusedAfterReroll: after.refused, slpPacked: slp.packed, slpGroups: slp.groups.length,
       };
     }
     log(`${v.name}: done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
@@ -292,6 +337,7 @@ export function summarize(kernels: readonly KernelResult[]): VectorizeBenchResul
 }
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const reasonList = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
 export function formatRatio(r: Ratio | undefined): string {
   if (!r) return '–';
   if ('error' in r) return `error: ${r.error.slice(0, 60)}`;
@@ -310,7 +356,7 @@ export function renderMarkdown(res: VectorizeBenchResults): string {
       `load average at the start ${res.loadAverage.start.map((x) => x.toFixed(2)).join(' ')}.`,
     '',
     `Searches: agent \`${s.agent}\`, budget ${s.budget} evaluations, seed ${s.seed}, objective runtime${s.quick ? ' (QUICK: tiny budget and 3 rounds, says nothing about speed)' : ''}. ` +
-      `"best with SIMD" is the fastest of the search over the full space, \`-O3 wt-vectorize:1\` and \`-O3 wt-vectorize:2\`; "best without" is the same search with every SIMD step excluded. ` +
+      `"best with SIMD" is the fastest of the search over the full space and the fixed recipes ${FIXED.map((x) => `\`-O3 ${x.steps.join(' ')}\`${x.fastMath ? ' (fast-math)' : ''}`).join(', ')}; "best without" is the same search with every SIMD step excluded. ` +
       `Every ratio is candidate ÷ baseline from one interleaved measurement of ${s.measure.rounds} rounds (median of per-round ratios, distribution-free 95 % CI), made apart from the measurement that picked the winner; bold: the CI excludes 1.`,
     '',
     '| kernel | best with SIMD ÷ -O3 | best with ÷ best without | best without ÷ -O3 | loops vectorized / refused | best with SIMD |',
@@ -323,6 +369,24 @@ export function renderMarkdown(res: VectorizeBenchResults): string {
     `| **geomean of medians** | ${f3(res.summary.withVsO3)} | ${f3(res.summary.withVsWithout)} | ${f3(res.summary.withoutVsO3)} | ${res.summary.loopsVectorized} / ${res.summary.loopsRefused} | |`,
     '',
     `Refusals by reason: ${Object.entries(res.summary.refusedBy).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}.`,
+    '',
+    '## What the SIMD passes take after -O3',
+    '',
+    'Per kernel, on its -O3 module (`wasmtune simd <module>`): innermost loops; those wt-vectorize takes; unrolled loops wt-reroll rolls back; loops wt-vectorize takes after wt-reroll, and why it refuses the others; wt-slp groups packed of those found.',
+    '',
+    '| kernel | innermost loops | wt-vectorize | wt-reroll | wt-vectorize after wt-reroll | refused after wt-reroll | wt-slp |',
+    '|---|---|---|---|---|---|---|',
+    ...res.kernels.filter((k) => k.analysis).map((k) => {
+      const x = k.analysis!;
+      return `| ${k.name} | ${x.innermost} | ${x.vectorized} | ${x.rerolled} | ${x.vectorizedAfterReroll} | ${reasonList(x.refusedAfterReroll)} | ${x.slpPacked} of ${x.slpGroups} |`;
+    }),
+    (() => {
+      const all: Record<string, number> = {};
+      const xs = res.kernels.flatMap((k) => (k.analysis ? [k.analysis] : []));
+      for (const x of xs) for (const [r, n] of Object.entries(x.refusedAfterReroll)) all[r] = (all[r] ?? 0) + n;
+      const sum = (g: (x: (typeof xs)[number]) => number) => xs.reduce((n, x) => n + g(x), 0);
+      return `| **all** | ${sum((x) => x.innermost)} | ${sum((x) => x.vectorized)} | ${sum((x) => x.rerolled)} | ${sum((x) => x.vectorizedAfterReroll)} | ${reasonList(all)} | ${sum((x) => x.slpPacked)} of ${sum((x) => x.slpGroups)} |`;
+    })(),
     '',
     '## Loops',
     '',

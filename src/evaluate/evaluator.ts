@@ -22,7 +22,7 @@ import { availableParallelism } from 'node:os';
 import { Builder, type BuildResult } from '../binaryen/builder.js';
 import { MachineLock, Pool } from './pool.js';
 import { DEFAULT_PREFIX_CACHE_BYTES, PrefixCache } from './prefix-cache.js';
-import type { ModuleFacts } from '../binaryen/module.js';
+import type { CutModule, ModuleFacts } from '../binaryen/module.js';
 import { Runner, type ModuleRef } from '../measure/runner.js';
 import { sizeOf, type SizeMetrics } from '../measure/size.js';
 import type { Checked, EvalRecord, InvalidReason, MeasureSettings, Metrics, ModuleCache, RatioSettings } from '../types.js';
@@ -135,6 +135,13 @@ export class Evaluator {
    * those that later candidates extend. None by default.
    */
   cutAtEnd: (recipe: Recipe) => boolean = () => false;
+  /**
+   * What a new builder process builds, unlimited and recorded nowhere, before its first candidate under
+   * a CPU-time limit: -O3 on the module by default. A per-function search sets its hot reference (-O3 on
+   * the hot functions, from the cold module), the same passes on the code its candidates rebuild, at a
+   * fraction of a whole-module -O3's cost on a large module.
+   */
+  warmup: { recipe: Recipe; from?: CutModule } | undefined;
   private readonly quickCache = new Map<string, number>();
   /** Records by recipe: a recipe proposed again (by another agent, seed or run) is not rebuilt. */
   private readonly byRecipe = new Map<string, EvalRecord>();
@@ -414,7 +421,7 @@ export class Evaluator {
         // Under a CPU-time limit, a builder that has built nothing yet first builds -O3 (unlimited,
         // recorded nowhere), so no candidate pays for V8 compiling Binaryen: with several jobs, which
         // candidates land on a new process must not change any verdict.
-        if (limit !== undefined && b.fresh) await b.build(this.kernel.bytes, levelRecipe('O3'), this.features);
+        if (limit !== undefined && b.fresh) await b.build(this.kernel.bytes, this.warmup?.recipe ?? levelRecipe('O3'), this.features, this.warmup?.from ? { from: this.warmup.from } : {});
         startedAt = performance.now();
         const r = await b.build(this.kernel.bytes, recipe, this.features, options);
         buildMs = performance.now() - startedAt;

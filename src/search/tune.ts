@@ -26,6 +26,7 @@ import { medianCI, type Estimate } from '../measure/stats.js';
 import { wasmOptCommand } from '../recipe/commandline.js';
 import { WasmtuneError } from '../errors.js';
 import { featureNames } from '../binaryen/features.js';
+import type { CutModule } from '../binaryen/module.js';
 import { sizeOf } from '../measure/size.js';
 import { METRIC_BASELINE, describeObjective, metricRatio, metricValue, paretoFront, singleMetric, toSpec, usesRuntime, type Metric, type ObjectiveSpec } from '../evaluate/objective.js';
 
@@ -243,7 +244,10 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       // the prefix cache: its reference is -O3 on the hot functions, built so. That build also puts the
       // cold module in the cache before the first batch, whose candidates would otherwise each rebuild it.
       const ref = await stop.step(() => hotReference(ev, kernel, split, coldLevel));
-      if (ref !== undefined) buildRef = Math.min(buildRef, ref);
+      if (ref !== undefined) {
+        if (ref.cpuMs !== undefined) buildRef = Math.min(buildRef, ref.cpuMs);
+        ev.warmup = { recipe: ref.recipe, from: ref.from };
+      }
     }
     if (opts.costLimit !== false && Number.isFinite(buildRef)) {
       ev.setCostLimits({ buildCpuMs: buildRef, validateCpuMs }, opts.costLimit ?? DEFAULT_COST_LIMIT);
@@ -403,7 +407,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
  * from scratch (whose cut points go into the prefix cache), then once from the cut. Undefined when either
  * build fails (the limits then stay relative to the whole module's -O3).
  */
-async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit, coldLevel: OptLevelName): Promise<number | undefined> {
+async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit, coldLevel: OptLevelName): Promise<{ cpuMs?: number; recipe: Recipe; from: CutModule } | undefined> {
   const ref = frame({ knobs: levelRecipe('O3').knobs, passes: [`${HOT_GROUP}/-O3`] }, split);
   // The cold module, as the level's baseline build left it in the cache, else built here. It is the same
   // module either way: the cold steps are pipelines, which neither the levels nor the groups change.
@@ -416,7 +420,7 @@ async function hotReference(ev: Evaluator, kernel: Kernel, split: FunctionSplit,
     cold = first.cuts.at(-1)!;
   }
   const again = await ev.builder.build(kernel.bytes, ref, ev.features, { from: cold });
-  return again.state === 'built' ? again.cpuMs : undefined;
+  return again.state === 'built' ? { ...(again.cpuMs !== undefined ? { cpuMs: again.cpuMs } : {}), recipe: ref, from: cold } : undefined;
 }
 
 /**

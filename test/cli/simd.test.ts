@@ -30,6 +30,9 @@ describe('wasmtune simd', () => {
     expect(text.stdout).toMatch(/after no step/);
     expect(text.stdout).toMatch(/^wt-vectorize: \d+ of \d+ innermost loops vectorized; refused: /m);
     expect(text.stdout).toMatch(/^wt-slp: \d+ of \d+ groups packed/m);
+    // Each taken loop names the step that takes it alone, as a search draws it.
+    expect(text.stdout).toMatch(/^ {2}rerolled {4}.*wt-reroll-loop:0\)/m);
+    expect(text.stdout).not.toMatch(/wt-reroll-loop:4/);
   });
 
   it('refuses a step that is not a pass', async () => {

@@ -16,7 +16,7 @@ const parameterised = Object.entries(CUSTOM_PASSES).filter(([, p]) => p.param);
 describe('the registry', () => {
   it('has one step per value of each parameterised pass, and not the bare name', () => {
     expect(parameterised.map(([n]) => n).sort()).toEqual([
-      'wt-coalesce', 'wt-inline', 'wt-inline-site', 'wt-promote-cells', 'wt-promote-stack-fn', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested',
+      'wt-coalesce', 'wt-inline', 'wt-inline-site', 'wt-promote-cells', 'wt-promote-stack-fn', 'wt-reroll-loop', 'wt-slp-group', 'wt-unroll', 'wt-unroll-full', 'wt-unroll-nested',
       'wt-vectorize', 'wt-vectorize-fast', 'wt-vectorize-loop', 'wt-vectorize-noalias',
     ]);
     for (const [name, p] of parameterised) {

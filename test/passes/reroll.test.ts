@@ -188,6 +188,39 @@ describe('wt-reroll on loops clang -O2 unrolled', () => {
     }
   });
 
+  it('wt-reroll-loop:r rerolls exactly the r-th loop wt-reroll rerolls, and no loop past the last rank', () => {
+    const m0 = binaryen.parseText(wat);
+    m0.setFeatures(DEFAULT_FEATURES);
+    const all = rerollModule(m0, binaryen).loops;
+    m0.dispose();
+    // Deeper loops first, then module order.
+    const ranked = all.map((l, i) => ({ l, i })).filter((x) => x.l.state === 'rerolled').sort((x, y) => y.l.depth - x.l.depth || x.i - y.i).map((x) => x.l);
+    for (const rank of [0, 1, 2, 3, ranked.length - 1, ranked.length]) {
+      const m = binaryen.parseText(wat);
+      m.setFeatures(DEFAULT_FEATURES);
+      const before = m.emitBinary();
+      const r = rerollModule(m, binaryen, { onlyRank: rank });
+      expect(m.validate(), `rank ${rank}`).not.toBe(0);
+      const bytes = m.emitBinary();
+      m.dispose();
+      if (rank === ranked.length) {
+        expect(r.rerolled).toBe(0);
+        expect(bytes, 'nothing changes, not even the locals').toEqual(before);
+        continue;
+      }
+      expect(r.rerolled, `rank ${rank}`).toBe(1);
+      const done = r.loops.find((l) => l.state === 'rerolled')!;
+      expect(`${done.function} ${done.loop}`).toBe(`${ranked[rank]!.function} ${ranked[rank]!.loop}`);
+      expect(r.loops.filter((l) => l.state === 'not-selected')).toHaveLength(ranked.length - 1);
+      for (const n of [0, 1, 3, 4, 5, 9, 100]) {
+        for (const [p, q] of [[1024, 16384], [1024, 1028]] as const) {
+          expect(run(bytes, done.function, p, q, n, n), `rank ${rank}: ${done.function}(${p}, ${q}, ${n})`).toBe(run(original, done.function, p, q, n, n));
+        }
+      }
+    }
+    for (const rank of ['0', '1', '2', '3']) expect(PASSES.get(`wt-reroll-loop:${rank}`)).toMatchObject({ origin: 'custom', category: 'control-flow' });
+  });
+
   it('is registered as a control-flow pass without parameters or requirements', () => {
     expect(CUSTOM_PASSES['wt-reroll']).toMatchObject({ category: 'control-flow' });
     expect(CUSTOM_PASSES['wt-reroll']!.param).toBeUndefined();

@@ -9,6 +9,7 @@ import { DEFAULT_FEATURES, binaryen, build, checkBuilt, detectFeatures } from '.
 import { CUSTOM_PASSES, customPassFunctions } from '../../src/passes/custom/index.js';
 import { SLP_DEFAULTS, analyzeSlp, slpModule, type SlpOptions, type SlpReport } from '../../src/passes/custom/slp.js';
 import { PASSES } from '../../src/passes/registry.js';
+import { defaultSpace } from '../../src/search/space.js';
 import { listSuite } from '../../src/kernels/index.js';
 import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
 import { FULL, goldenDir, suiteStaysOutputEqual, watBytes } from './suite.js';
@@ -311,6 +312,61 @@ function slpOf(wat: string): { bytes: Uint8Array; report: SlpReport } {
     m.dispose();
   }
 }
+
+describe('wt-slp-group:r, one group by rank', () => {
+  const full = apply('kernels');
+  /** The packed groups in rank order: inside more loops first, then module order. */
+  const ranked = full.report.groups.map((g, i) => ({ g, i })).filter((x) => x.g.state === 'packed').sort((x, y) => y.g.depth - x.g.depth || x.i - y.i).map((x) => x.g);
+  const where = (g: { function: string; block: number; at: number }) => `${g.function} block ${g.block} at ${g.at}`;
+
+  it('packs exactly the r-th group wt-slp packs, and lists the others as not selected', () => {
+    expect(ranked.length).toBeGreaterThan(4);
+    // Loop bodies rank before straight-line code.
+    expect(ranked[0]!.depth).toBeGreaterThan(0);
+    expect(ranked[ranked.length - 1]!.depth).toBe(0);
+    for (const rank of [0, 1, 2, 3]) {
+      const r = apply('kernels', { ...SLP_DEFAULTS, onlyRank: rank });
+      expect(r.valid).toBe(true);
+      expect(r.report.packed, `rank ${rank}`).toBe(1);
+      expect(where(r.report.groups.find((g) => g.state === 'packed')!), `rank ${rank}`).toBe(where(ranked[rank]!));
+      // Every other group the full pass packs is still packable, and reported so.
+      expect(r.report.groups.filter((g) => g.state === 'not-selected').map(where).sort()).toEqual(ranked.filter((_, i) => i !== rank).map(where).sort());
+      // Same results and memory as the original.
+      const orig = original('kernels');
+      const fn = r.report.groups.find((g) => g.state === 'packed')!.function;
+      for (const [li, p] of LAYOUTS.slice(0, 12).entries()) {
+        for (const n of LOOPS.has(fn) ? TRIPS : [0]) {
+          const args = ARGS[fn]!(p, n, 0.5 + li);
+          expect(run(r.bytes, fn, args, li + n), `rank ${rank}: ${fn}(${args.join(', ')})`).toBe(run(orig, fn, args, li + n));
+        }
+      }
+    }
+  });
+
+  it('leaves the module as it was when there is no r-th group', () => {
+    const m = binaryen.parseText(SOURCES.kernels);
+    m.setFeatures(DEFAULT_FEATURES);
+    const before = m.emitBinary();
+    // Ranks up to 3 are catalog steps; a module with fewer groups has nothing at the higher ranks.
+    const r = slpModule(m, binaryen, { ...SLP_DEFAULTS, onlyRank: ranked.length });
+    expect(r.packed).toBe(0);
+    expect(m.emitBinary()).toEqual(before);
+    m.dispose();
+  });
+
+  it('is a catalog step per rank, requiring simd, drawn by the search unless SIMD is forbidden', () => {
+    for (const rank of ['0', '1', '2', '3']) expect(PASSES.get(`wt-slp-group:${rank}`)).toMatchObject({ origin: 'custom', category: 'simd', requires: ['simd'] });
+    const slpSteps = (simd: boolean) => defaultSpace({ simd }).passes.filter((p) => p.startsWith('wt-slp'));
+    expect(slpSteps(true)).toEqual(['wt-slp', 'wt-slp-group:0', 'wt-slp-group:1', 'wt-slp-group:2', 'wt-slp-group:3']);
+    expect(slpSteps(false)).toEqual([]);
+    const built = build(original('kernels'), { knobs: { ...DEFAULT_KNOBS }, passes: ['wt-slp-group:0'] }, DEFAULT_FEATURES, customPassFunctions());
+    expect(checkBuilt(built, DEFAULT_FEATURES).valid).toBe(true);
+    expect(analyzeSlp(binaryen, built).packed).toBe(ranked.length - 1);
+    // The next group moves up a rank: the same step twice packs two groups.
+    const twice = build(original('kernels'), { knobs: { ...DEFAULT_KNOBS }, passes: ['wt-slp-group:0', 'wt-slp-group:0'] }, DEFAULT_FEATURES, customPassFunctions());
+    expect(analyzeSlp(binaryen, twice).packed).toBe(ranked.length - 2);
+  });
+});
 
 describe('catalog', () => {
   it('registers wt-slp as a SIMD step that requires simd, and a build declares SIMD', () => {

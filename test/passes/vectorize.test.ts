@@ -11,7 +11,7 @@ import { PASSES } from '../../src/passes/registry.js';
 import { defaultSpace } from '../../src/search/space.js';
 import { listSuite } from '../../src/kernels/index.js';
 import { DEFAULT_KNOBS } from '../../src/recipe/recipe.js';
-import { FULL, goldenDir, sample, suiteStaysOutputEqual } from './suite.js';
+import { FULL, goldenDir, sample, suiteStaysOutputEqual, watBytes } from './suite.js';
 
 const golden = goldenDir('vectorize');
 const wat = golden.read('loops.wat');
@@ -40,12 +40,12 @@ const original = (() => {
 })();
 
 const VECTORIZED = [
-  'add_i32', 'saxpy_f32', 'scale_f64', 'bytes_u8', 'clamp_i16', 'sum_i32', 'max_sub_i32', 'xor_i64', 'relax_i32', 'iota_f32', 'invariant_load', 'shift_ahead', 'min_i64', 'live_out',
+  'add_i32', 'saxpy_f32', 'scale_f64', 'bytes_u8', 'clamp_i16', 'sum_i32', 'max_sub_i32', 'xor_i64', 'relax_i32', 'iota_f32', 'invariant_load', 'shift_ahead', 'min_i64', 'live_out', 'widen_u8',
   // Compiler shapes: clang -O0 after promotion (computed bound, test temporaries, a copied counter), and -O3's tee'd update.
   'o0_minus_one', 'o0_prefix_i32', 'tee_stencil_f32',
 ];
 const REFUSED: Record<string, string> = {
-  sum_f64: 'float-reduction', div_i32: 'no-simd-op', prefix_i32: 'dependence', gather_i32: 'address', widen_u8: 'mixed-width',
+  sum_f64: 'float-reduction', div_i32: 'no-simd-op', prefix_i32: 'dependence', gather_i32: 'address',
   stride2_i32: 'stride', ltu_i64: 'no-simd-op', call_i32: 'call',
   two_paths_i32: 'control-flow', load_bound_i32: 'not-counted:bound', iv_after_tee: 'iv-read-after-update',
 };
@@ -87,7 +87,7 @@ describe('wt-vectorize on hand-written loops', () => {
     }
   });
 
-  it('vectorizes the seventeen element-wise loops and refuses the rest, each with its reason', () => {
+  it('vectorizes the eighteen element-wise loops and refuses the rest, each with its reason', () => {
     const { report } = apply(PLAIN);
     expect(report.vectorized).toBe(VECTORIZED.length);
     expect(report.loops.filter((l) => l.state === 'vectorized').map((l) => l.function)).toEqual(VECTORIZED);
@@ -175,6 +175,61 @@ describe('wt-vectorize on hand-written loops', () => {
     // All depth 1: module order.
     expect(chosen).toEqual(VECTORIZED.slice(0, 4));
     expect(apply({ ...PLAIN, onlyRank: 99 }).report.vectorized).toBe(0);
+  });
+});
+
+describe('widening sums (i32 over 8- and 16-bit lanes)', () => {
+  const widenWat = golden.read('widen.wat');
+  const widenOriginal = watBytes(widenWat);
+  const widened = (interleave: number) => {
+    const m = binaryen.parseText(widenWat);
+    try {
+      m.setFeatures(DEFAULT_FEATURES);
+      const report = vectorizeModule(m, binaryen, { ...PLAIN, interleave });
+      return { report, valid: m.validate() !== 0, text: m.emitText(), bytes: m.emitBinary() };
+    } finally {
+      m.dispose();
+    }
+  };
+  const TAKEN: Record<string, string> = {
+    sum_u8: 'add:i32<i8', sum_s8: 'add:i32<i8', sum_u16: 'add:i32<i16', sub_s16: 'sub:i32<i16', dot_s16: 'add:i32<i16', dot_u16: 'add:i32<i16',
+    dot_u8: 'add:i32<i8', dot_s8: 'add:i32<i8', count_lt_u8: 'add:i32<i8', scaled_u8: 'add:i32<i8',
+  };
+  const NOT: Record<string, string> = { pair_u8: 'mixed-width', mixed_sign_u8: 'mixed-width', max_u8: 'mixed-width' };
+
+  it('widens sums of whole lane values and products of two, and refuses sums whose lanes keep only low bits', () => {
+    const r = widened(1);
+    expect(r.valid).toBe(true);
+    golden.check('widen.vectorize-1.wat', r.text);
+    expect(Object.fromEntries(r.report.loops.filter((l) => l.state === 'vectorized').map((l) => [l.function, l.reductions!.join(' ')]))).toEqual(TAKEN);
+    expect(Object.fromEntries(r.report.loops.filter((l) => l.state === 'refused').map((l) => [l.function, l.reason]))).toEqual(NOT);
+    // The dot product of shorts is one instruction per vector.
+    const fn = (name: string) => {
+      const id = new RegExp(`\\(export "${name}" \\(func (\\$\\w+)\\)\\)`).exec(r.text)![1]!;
+      const start = r.text.indexOf(`(func ${id} `);
+      return r.text.slice(start, r.text.indexOf('\n (func ', start + 1));
+    };
+    expect(fn('dot_s16')).toContain('i32x4.dot_i16x8_s');
+    expect(fn('dot_u8')).toContain('i16x8.extmul_low_i8x16_u');
+    expect(fn('sum_s8')).toContain('i16x8.extadd_pairwise_i8x16_s');
+  });
+
+  it('gives the same sums for every trip count around the lanes, aligned or not, interleaved or not', () => {
+    let runs = 0;
+    for (const interleave of [1, 2]) {
+      const { bytes, valid } = widened(interleave);
+      expect(valid).toBe(true);
+      for (const name of [...Object.keys(TAKEN), ...Object.keys(NOT)]) {
+        for (const n of [0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 65, 1000, 8000]) {
+          for (const [p, q] of [[1024, 30000], [1027, 30001], [2048, 2048]] as const) {
+            const seed = n + p;
+            expect(run(bytes, name, [p, q, n], seed), `interleave ${interleave}: ${name}(${p}, ${q}, ${n})`).toBe(run(widenOriginal, name, [p, q, n], seed));
+            runs++;
+          }
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(1000);
   });
 });
 

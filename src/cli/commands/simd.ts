@@ -37,6 +37,7 @@ export const simd = defineCommand({
   },
   notes: [
     'Loops are named by function and label, with their position among the innermost loops of the function; a wt-slp group by function, block (walk order) and first statement. Reasons are stable keys (stride, not-counted:induction-variable, multiple-accumulators, alias, …) followed by what exactly.',
+    'A taken loop or group shows the step that takes it alone, as a search draws it (wt-vectorize-loop:r, wt-reroll-loop:r, wt-slp-group:r; ranks 0–3, deeper in loops first, then module order).',
     'The harness is only needed for a module that imports what its harness provides; nothing is run.',
   ],
   async run({ values, positionals, io }) {
@@ -48,7 +49,12 @@ export const simd = defineCommand({
     const steps = after.flatMap((s) => expandStep(s));
     const output = await analyse(kernel.uri, kernel.bytes, steps, values['fast-math'] === true);
     if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
-    else io.stdout(render(output, values.all === true));
+    else {
+      const { VECTORIZE_RANKS } = await import('../../passes/custom/vectorize.js');
+      const { REROLL_RANKS } = await import('../../passes/custom/reroll.js');
+      const { SLP_RANKS } = await import('../../passes/custom/slp.js');
+      io.stdout(render(output, values.all === true, { vectorize: VECTORIZE_RANKS.length, reroll: REROLL_RANKS.length, slp: SLP_RANKS.length }));
+    }
     return 0;
   },
 });
@@ -90,29 +96,49 @@ function reasons(refused: Record<string, number>): string {
 
 const why = (d: { reason?: string; detail?: string }) => (d.detail ? `${d.reason}: ${d.detail}` : d.reason ?? '');
 
-function render(o: SimdOutput, all: boolean): string {
+/**
+ * The step that takes each accepted decision alone (`wt-vectorize-loop:2`): the passes' ranks order the
+ * accepted ones deeper in loops first, then in module order; ranks past the last step have none.
+ */
+function rankSteps<T extends { depth: number }>(list: readonly T[], accepted: (d: T) => boolean, step: string, ranks: number): Map<T, string> {
+  const order = list.map((d, i) => ({ d, i })).filter((x) => accepted(x.d)).sort((x, y) => y.d.depth - x.d.depth || x.i - y.i);
+  return new Map(order.slice(0, ranks).map((x, r) => [x.d, `${step}:${r}`]));
+}
+
+/** How many ranks each per-decision step has. */
+interface Ranks {
+  vectorize: number;
+  reroll: number;
+  slp: number;
+}
+
+function render(o: SimdOutput, all: boolean, ranks: Ranks): string {
   const out: string[] = [`${o.kernel}, after ${o.after.length ? o.after.join(' ') : 'no step'}${o.fastMath ? ', fast-math' : ''}`, ''];
-  const loops = (title: string, r: VectorizeReport) => {
+  const loops = (title: string, r: VectorizeReport, ranked: boolean) => {
     out.push(`${title}: ${r.vectorized} of ${r.loops.length} innermost loops vectorized; refused: ${reasons(r.refused)}`);
+    // wt-vectorize-loop's ranks count the loops wt-vectorize (not -fast) takes.
+    const steps = ranked && !o.fastMath ? rankSteps(r.loops, (l) => l.state === 'vectorized', 'wt-vectorize-loop', ranks.vectorize) : new Map();
     for (const l of r.loops) {
-      if (l.state === 'vectorized') out.push(`  vectorized  ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}): ${l.lanes?.join(' ') ?? ''}${l.reductions?.length ? `, reductions ${l.reductions.join(' ')}` : ''}`);
+      if (l.state === 'vectorized') out.push(`  vectorized  ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}${steps.has(l) ? `, ${steps.get(l)}` : ''}): ${l.lanes?.join(' ') ?? ''}${l.reductions?.length ? `, reductions ${l.reductions.join(' ')}` : ''}`);
       else if (all) out.push(`  ${l.state.padEnd(10)}  ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}): ${why(l)}`);
     }
   };
-  loops('wt-vectorize', o.vectorize);
+  loops('wt-vectorize', o.vectorize, true);
   out.push('');
   out.push(`wt-reroll: ${o.reroll.rerolled} of ${o.reroll.loops.length} innermost loops rolled back to one copy per iteration; refused: ${reasons(o.reroll.refused)}`);
+  const rerollSteps = rankSteps(o.reroll.loops, (l) => l.state === 'rerolled', 'wt-reroll-loop', ranks.reroll);
   for (const l of o.reroll.loops) {
-    if (l.state === 'rerolled') out.push(`  rerolled    ${l.function} ${l.loop} (#${l.index}): ${l.factor} copies${l.reductions?.length ? `, chains ${l.reductions.join(' ')}` : ''}`);
+    if (l.state === 'rerolled') out.push(`  rerolled    ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}${rerollSteps.has(l) ? `, ${rerollSteps.get(l)}` : ''}): ${l.factor} copies${l.reductions?.length ? `, chains ${l.reductions.join(' ')}` : ''}`);
     else if (all) out.push(`  refused     ${l.function} ${l.loop} (#${l.index}): ${why(l)}`);
   }
   out.push('');
-  loops('wt-vectorize after wt-reroll', o.vectorizeAfterReroll);
+  loops('wt-vectorize after wt-reroll', o.vectorizeAfterReroll, false);
   out.push('');
   out.push(`wt-slp: ${o.slp.packed} of ${o.slp.groups.length} groups packed; refused: ${reasons(o.slp.refused)}`);
+  const slpSteps = rankSteps(o.slp.groups, (g) => g.state === 'packed', 'wt-slp-group', ranks.slp);
   for (const g of o.slp.groups) {
     const where = `${g.function} block ${g.block} at ${g.at}, ${g.members} ${g.kind === 'store' ? 'stores' : 'accumulators'}`;
-    if (g.state === 'packed') out.push(`  packed      ${where}: ${g.lanes ?? ''}`);
+    if (g.state === 'packed') out.push(`  packed      ${where}${slpSteps.has(g) ? ` (${slpSteps.get(g)})` : ''}: ${g.lanes ?? ''}`);
     else if (all) out.push(`  refused     ${where}: ${why(g)}`);
   }
   const unreadable = [...new Set([...o.vectorize.unreadableFunctions, ...o.reroll.unreadableFunctions, ...o.slp.unreadableFunctions])];

@@ -104,6 +104,8 @@ import { MAX_BODY, Refusal, analyse, hoistBound, type CountedLoop } from './unro
 
 /** Unroll factors tried, largest first (powers of two: see the file's comment on `!=` tests). */
 export const REROLL_FACTORS = [16, 8, 4, 2] as const;
+/** Ranks of `wt-reroll-loop`. */
+export const REROLL_RANKS = ['0', '1', '2', '3'] as const;
 
 export interface RerollDecision {
   /** The function's name, or its export name when Binaryen has no name for it but an index. */
@@ -113,7 +115,8 @@ export interface RerollDecision {
   index: number;
   /** 1 for a loop no other loop encloses. */
   depth: number;
-  state: 'rerolled' | 'refused';
+  /** `not-selected`: it would be rerolled, but `wt-reroll-loop` rerolls another loop. */
+  state: 'rerolled' | 'refused' | 'not-selected';
   /** Why it was refused (a stable key such as `multiple-accumulators`, `not-isomorphic`, `not-counted:shape`). */
   reason?: string;
   /** What exactly. */
@@ -685,6 +688,8 @@ class LoopReroller {
     private readonly c: CountedLoop,
     private readonly names: LabelNames,
     private readonly liveness: () => Liveness,
+    /** Where the rerolled loop's new locals come from. */
+    private readonly locals: NewLocals,
     /** The loop's enclosing expressions, outermost first (for values known on entry). */
     private readonly ancestors: readonly Ref[] = [],
   ) {
@@ -693,7 +698,7 @@ class LoopReroller {
     const fi = api.getFunctionInfo(fn);
     const params = api.expandType(fi.params);
     const vars = fi.vars;
-    this.localType = (l: number) => (l < params.length ? params[l]! : vars[l - params.length]!);
+    this.localType = (l: number) => (l < params.length ? params[l]! : l < locals.base ? vars[l - params.length]! : locals.types[l - locals.base]!);
     this.numParams = params.length;
     this.it = new Iteration(api, this.terms, this.localType);
   }
@@ -1004,7 +1009,7 @@ class LoopReroller {
     const m = this.m;
     const c = this.c;
     const t = this.terms;
-    const addVar = (type: number) => (a as unknown as { _BinaryenFunctionAddVar(f: number, t: number): number })._BinaryenFunctionAddVar(this.fn, type);
+    const addVar = (type: number) => this.locals.add(type);
     const { loop: counted, init } = hoistBound(m, a, c, addVar);
     const bound = counted.test.bound;
     const I = c.bits === 64 ? m.i64 : m.i32;
@@ -1265,6 +1270,19 @@ function entryValue(api: Api, at: Ref, ancestors: readonly Ref[], local: number,
 
 // ── the pass ─────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The locals a function gains: numbered after the ones it has, and added to it only when its loops are
+ * done, so that a loop that is planned but not rewritten (refused late, or not selected) leaves none.
+ */
+class NewLocals {
+  readonly types: number[] = [];
+  constructor(readonly base: number) {}
+  add(type: number): number {
+    this.types.push(type);
+    return this.base + this.types.length - 1;
+  }
+}
+
 interface Found {
   fn: { index: number; ref: number; name: string };
   place: Place;
@@ -1274,8 +1292,23 @@ interface Found {
   label: string;
 }
 
-/** Reroll the module's innermost unrolled loops (see the file's comment); returns what it did and why. */
-export function rerollModule(m: Module, api: Api): RerollReport {
+/**
+ * Reroll the module's innermost unrolled loops (see the file's comment); returns what it did and why.
+ * With `onlyRank`, only the r-th loop it would reroll (deeper loops first, then module order).
+ */
+export function rerollModule(m: Module, api: Api, opts: { onlyRank?: number } = {}): RerollReport {
+  if (opts.onlyRank === undefined) return rerollRound(m, api, () => true);
+  // A first round plans every loop and rewrites none; the second rewrites the chosen one. Both list the
+  // same loops in the same order (nothing before it is rewritten in either), so its position names it.
+  const dry = rerollRound(m, api, () => false);
+  const order = dry.loops.map((d, i) => ({ d, i })).filter((x) => x.d.state === 'not-selected');
+  order.sort((x, y) => y.d.depth - x.d.depth || x.i - y.i);
+  const chosen = order[opts.onlyRank]?.i;
+  return rerollRound(m, api, (i) => i === chosen);
+}
+
+/** One pass over the module: the i-th loop of the report, if it can be rerolled, is rewritten if `take(i)`. */
+function rerollRound(m: Module, api: Api, take: (i: number) => boolean): RerollReport {
   const report: RerollReport = { loops: [], unreadableFunctions: [], rerolled: 0, refused: {} };
   const exported = new Map<string, string>();
   for (let i = 0; i < m.getNumExports(); i++) {
@@ -1308,8 +1341,10 @@ export function rerollModule(m: Module, api: Api): RerollReport {
       }
       throw e;
     }
+    const locals = new NewLocals((api as unknown as { Function: { getNumLocals(f: number): number } }).Function.getNumLocals(fn.ref));
     for (const f of found) {
       const decision = { function: fnName(fn.name), loop: f.label, index: f.index, depth: f.depth };
+      const mark = locals.types.length;
       try {
         let c: CountedLoop;
         try {
@@ -1319,11 +1354,18 @@ export function rerollModule(m: Module, api: Api): RerollReport {
           throw e;
         }
         const liveness = () => new Liveness(api, bodyPlace(api, fn.ref).ref);
-        const plan = new LoopReroller(m, api, fn.ref, f.place.ref, c, names, liveness, f.ancestors).plan();
+        const plan = new LoopReroller(m, api, fn.ref, f.place.ref, c, names, liveness, locals, f.ancestors).plan();
+        const figures = { factor: plan.factor, ...(plan.reductions.length ? { reductions: plan.reductions } : {}) };
+        if (!take(report.loops.length)) {
+          locals.types.length = mark;
+          report.loops.push({ ...decision, state: 'not-selected', ...figures });
+          continue;
+        }
         f.place.set(plan.replacement);
-        report.loops.push({ ...decision, state: 'rerolled', factor: plan.factor, ...(plan.reductions.length ? { reductions: plan.reductions } : {}) });
+        report.loops.push({ ...decision, state: 'rerolled', ...figures });
         report.rerolled++;
       } catch (e) {
+        locals.types.length = mark;
         let r: Refuse;
         if (e instanceof Refuse) r = e;
         else if (e instanceof UnknownExpression) r = new Refuse('unsupported-expression');
@@ -1332,6 +1374,8 @@ export function rerollModule(m: Module, api: Api): RerollReport {
         report.refused[r.reason] = (report.refused[r.reason] ?? 0) + 1;
       }
     }
+    const addVar = (api as unknown as { _BinaryenFunctionAddVar(f: number, t: number): number })._BinaryenFunctionAddVar;
+    for (const t of locals.types) addVar(fn.ref, t);
   }
   return report;
 }
@@ -1355,4 +1399,10 @@ export function analyzeReroll(api: Api, bytes: Uint8Array): RerollReport {
 /** `wt-reroll`. */
 export const reroll: ModulePass = (m, api) => {
   rerollModule(m, api);
+};
+
+/** `wt-reroll-loop:r`: the r-th loop only. */
+export const rerollLoop: ModulePass = (m, api, arg) => {
+  if (!(REROLL_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the loop rank must be one of ${REROLL_RANKS.join(', ')}, got ${String(arg)}`);
+  rerollModule(m, api, { onlyRank: Number(arg) });
 };

@@ -85,7 +85,12 @@ export interface SlpOptions {
   reductions: boolean;
   /** Where accesses cannot be proven apart at compile time, version the statements with a run-time overlap check. */
   versioning: boolean;
+  /** Only the r-th group the pass would pack (deeper in loops first, then module order); all when undefined. */
+  onlyRank?: number;
 }
+
+/** Ranks of `wt-slp-group`. */
+export const SLP_RANKS = ['0', '1', '2', '3'] as const;
 
 export const SLP_DEFAULTS: SlpOptions = { stores: true, reductions: true, versioning: true };
 
@@ -98,7 +103,10 @@ export interface SlpDecision {
   at: number;
   /** Scalar statements in the group. */
   members: number;
-  state: 'packed' | 'refused';
+  /** Loops around the statement list (0: straight-line code of the function). */
+  depth: number;
+  /** `not-selected`: it would be packed, but `wt-slp-group` packs another group. */
+  state: 'packed' | 'refused' | 'not-selected';
   reason?: string;
   detail?: string;
   /** The group's vector type. */
@@ -1098,8 +1106,9 @@ function storeWidth(a: Api, type: number, bytes: number): Width | undefined {
 interface BlockSite {
   ref: Ref;
   index: number;
-  /** The nearest enclosing loop and its place. */
+  /** The nearest enclosing loop and its place, and how many loops enclose the block. */
   loop?: Place;
+  depth: number;
 }
 
 interface Candidate {
@@ -1135,6 +1144,19 @@ function runs<T>(items: Array<{ item: T; key: string; pos: bigint }>, step: bigi
 
 /** Pack the module's groups (see the file's comment); returns what it did and why. */
 export function slpModule(m: Module, api: Api, opts: SlpOptions = SLP_DEFAULTS): SlpReport {
+  if (opts.onlyRank === undefined) return slpRound(m, api, opts, () => true);
+  // The r-th group: a first round plans every group and applies none (planning changes nothing), the
+  // second applies that group only. Both rounds list the same groups in the same order up to it (nothing
+  // before it is applied in either), so its position in the list names it.
+  const dry = slpRound(m, api, opts, () => false);
+  const order = dry.groups.map((d, i) => ({ d, i })).filter((x) => x.d.state === 'not-selected');
+  order.sort((x, y) => y.d.depth - x.d.depth || x.i - y.i);
+  const chosen = order[opts.onlyRank]?.i;
+  return slpRound(m, api, opts, (i) => i === chosen);
+}
+
+/** One pass over the module: the i-th group of the report, if it can be packed, is packed if `take(i)`. */
+function slpRound(m: Module, api: Api, opts: SlpOptions, take: (i: number) => boolean): SlpReport {
   const a = api;
   const w = wrappers(a);
   const report: SlpReport = { groups: [], unreadableFunctions: [], packed: 0, refused: {} };
@@ -1155,7 +1177,7 @@ export function slpModule(m: Module, api: Api, opts: SlpOptions = SLP_DEFAULTS):
       const loops: Place[] = [];
       walk(a, bodyPlace(a, fn.ref), (p) => {
         const id = a.getExpressionId(p.ref);
-        if (id === a.BlockId) blocks.push({ ref: p.ref, index: blocks.length, ...(loops.length ? { loop: loops[loops.length - 1]! } : {}) });
+        if (id === a.BlockId) blocks.push({ ref: p.ref, index: blocks.length, depth: loops.length, ...(loops.length ? { loop: loops[loops.length - 1]! } : {}) });
         if (id === a.LoopId) loops.push(p);
       }, (p) => {
         if (a.getExpressionId(p.ref) === a.LoopId) loops.pop();
@@ -1248,7 +1270,7 @@ export function slpModule(m: Module, api: Api, opts: SlpOptions = SLP_DEFAULTS):
       cands.sort((x, y) => Math.min(...x.group.members) - Math.min(...y.group.members));
       for (const c of cands) {
         const g = c.group;
-        const base: SlpDecision = { function: fnName(fn.name), kind: g.kind, block: b.index, at: Math.min(...g.members), members: g.members.length, state: 'refused' };
+        const base: SlpDecision = { function: fnName(fn.name), kind: g.kind, block: b.index, at: Math.min(...g.members), members: g.members.length, depth: b.depth, state: 'refused' };
         const refused = (r: Refuse, extra: Partial<SlpDecision> = {}) => {
           report.groups.push({ ...base, ...extra, reason: r.reason, ...(r.detail ? { detail: r.detail } : {}) });
           report.refused[r.reason] = (report.refused[r.reason] ?? 0) + 1;
@@ -1266,8 +1288,14 @@ export function slpModule(m: Module, api: Api, opts: SlpOptions = SLP_DEFAULTS):
         const lanes = (g.valueType === a.f32 ? 'f32x4' : g.valueType === a.f64 ? 'f64x2' : g.valueType === a.i64 ? 'i64x2' : ({ 8: 'i8x16', 16: 'i16x8', 32: 'i32x4', 64: 'i64x2' } as const)[g.width]) as LaneType;
         try {
           const plan = packer.plan();
+          const figures = { lanes, proven: packer.proven, checked: packer.checked, gathered: packer.gathered };
+          if (!take(report.groups.length)) {
+            fs.newLocals.length = locals;
+            report.groups.push({ ...base, state: 'not-selected', ...figures });
+            continue;
+          }
           plan.apply();
-          report.groups.push({ ...base, state: 'packed', lanes, proven: packer.proven, checked: packer.checked, gathered: packer.gathered });
+          report.groups.push({ ...base, state: 'packed', ...figures });
           report.packed++;
         } catch (e) {
           fs.newLocals.length = locals;
@@ -1306,4 +1334,10 @@ export function analyzeSlp(api: Api, bytes: Uint8Array, opts: SlpOptions = SLP_D
 /** `wt-slp`. */
 export const slp: ModulePass = (m, api) => {
   slpModule(m, api);
+};
+
+/** `wt-slp-group:r`: the r-th group only. */
+export const slpGroup: ModulePass = (m, api, arg) => {
+  if (!(SLP_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the group rank must be one of ${SLP_RANKS.join(', ')}, got ${String(arg)}`);
+  slpModule(m, api, { ...SLP_DEFAULTS, onlyRank: Number(arg) });
 };

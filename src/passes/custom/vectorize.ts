@@ -33,7 +33,11 @@
  * mul, and, or, xor, and min/max written as `select(r, e, r < e)` or `f32.min`) get one vector
  * accumulator per interleaved vector, combined and folded into r before the scalar loop: always for
  * integers (exact in any order), for floats only with fast-math (reassociation changes the rounding,
- * so the harness tolerance decides whether the result is acceptable).
+ * so the harness tolerance decides whether the result is acceptable). An i32 sum over 8- or 16-bit
+ * lanes (bytes or shorts summed into an int) is widened: each lane's value must be known whole (loaded
+ * zero- or sign-extended, or a comparison result), or be a product of two such values of the same
+ * signedness; lanes are multiplied exactly in lanes twice as wide (`i32x4.dot_i16x8_s` for i16 × i16,
+ * extmul otherwise) and summed pairwise (`extadd_pairwise`) into an i32x4 accumulator.
  *
  * How. The vector loop runs while at least lanes·f + 1 iterations remain (the guard of wt-unroll, one
  * iteration further), so the original loop, left untouched after it, always runs the last iteration
@@ -48,7 +52,7 @@
  * Refused, each with a reason in {@link VectorizeReport}: loops that are not innermost or not counted
  * (the wt-unroll reasons, and a test that no guard can prove); calls, branches, nested ifs, `else` arms,
  * global writes and other statements; loops without memory access; mixed access widths (e.g. bytes
- * summed into an i32: widening is not done); strides other than one element forward (gathers, reverse
+ * loaded and words stored: width changes are not done outside sums); strides other than one element forward (gathers, reverse
  * and strided walks), stores to invariant addresses, addresses read from memory; values carried from
  * one iteration to the next other than reductions (recurrences), and induction variables read after
  * their update; operators Wasm SIMD lacks for the lane type (integer division and remainder, rotations,
@@ -164,6 +168,8 @@ interface Reduction {
   op: 'add' | 'sub' | 'mul' | 'and' | 'or' | 'xor' | 'min_s' | 'min_u' | 'max_s' | 'max_u' | 'fmin' | 'fmax';
   /** The vector accumulators, one per interleaved copy. */
   acc: number[];
+  /** An i32 sum over 8- or 16-bit lanes, accumulated in i32x4 (see `widen`). */
+  wide?: boolean;
 }
 
 /** A loop the pass accepts: the replacement, built but not yet in place, and the locals it needs. */
@@ -426,7 +432,7 @@ class LoopVectorizer {
       decision: {
         lanes: [...this.lanesUsed],
         alias: { proven, checked: before.length, perBlock: perBlock.length },
-        reductions: [...this.reductions.values()].map((r) => `${r.op}:${this.typeName(r.type)}`),
+        reductions: [...this.reductions.values()].map((r) => `${r.op}:${this.typeName(r.type)}${r.wide ? `<i${this.width}` : ''}`),
       },
     };
   }
@@ -625,7 +631,10 @@ class LoopVectorizer {
       refuse('float-reduction', this.opts.floatReductions ? 'needs the fast-math knob' : 'only wt-vectorize-fast vectorizes float reductions (with fast-math)');
     }
     const bits = r.type === a.i32 || r.type === a.f32 ? 32 : 64;
-    if (bits !== this.width) refuse('mixed-width', `${this.typeName(r.type)} reduction in ${this.width}-bit lanes`);
+    if (bits !== this.width) {
+      if (r.type === a.i32 && this.width < 32 && (r.op === 'add' || r.op === 'sub')) return this.widenedUpdate(s, r);
+      refuse('mixed-width', `${this.typeName(r.type)} reduction in ${this.width}-bit lanes`);
+    }
     this.inReduction = r;
     try {
       const v = this.valueOf(this.value(this.w.LocalSet.getValue(s)));
@@ -633,6 +642,58 @@ class LoopVectorizer {
     } finally {
       this.inReduction = undefined;
     }
+  }
+
+  /**
+   * `r = r ± e` for an i32 r over 8- or 16-bit lanes: e's lanes are widened to i32 and added into an
+   * i32x4 accumulator. Exact, as any integer sum (modulo 2^32, in any order), provided each lane's
+   * value is known whole: zero- or sign-extended from the lane, or a product of two such values.
+   */
+  private widenedUpdate(s: Ref, r: Reduction): Ref {
+    const a = this.api;
+    const v = this.w.LocalSet.getValue(s);
+    const isR = (e: Ref) => a.getExpressionId(e) === a.LocalGetId && this.w.LocalGet.getIndex(e) === r.local;
+    const l = this.w.Binary.getLeft(v);
+    const e = isR(l) ? this.w.Binary.getRight(v) : l;
+    r.wide = true;
+    const acc = r.acc[this.copy]!;
+    return this.m.local.set(acc, this.vop('i32x4', r.op, this.m.local.get(acc, a.v128), this.widen(e)));
+  }
+
+  /** An i32 value of the lanes as an i32x4 of the sums of its lanes, 4 (16-bit lanes) or 8 (8-bit) at a time. */
+  private widen(e: Ref): Ref {
+    const a = this.api;
+    const m = this.m;
+    const sign = (v: VVal): 's' | 'u' | undefined => (this.isZext(v) ? 'u' : this.isSext(v) ? 's' : undefined);
+    const whole = (v: VVal, s: 's' | 'u') => (s === 'u' ? this.isZext(v) : this.isSext(v));
+    if (a.getExpressionId(e) === a.BinaryId && this.ops.binary.get(this.w.Binary.getOp(e)) === 'MulInt32') {
+      // A product of two whole values is exact in lanes twice as wide: i32x4.dot for i16 × i16 (the
+      // sum of two adjacent products), extmul otherwise, then pairwise sums. A constant takes the
+      // other operand's signedness (its lane holds its low bits).
+      const x = this.value(this.w.Binary.getLeft(e));
+      const y = this.value(this.w.Binary.getRight(e));
+      // Signed first in 16-bit lanes, where it is one instruction (a value may be whole either way).
+      const order: ReadonlyArray<'s' | 'u'> = this.width === 16 ? ['s', 'u'] : ['u', 's'];
+      const sx = order.find((s) => whole(x, s) && whole(y, s));
+      if (sx === undefined && sign(x) && sign(y)) refuse('mixed-width', 'a product of a zero-extended and a sign-extended lane');
+      if (sx !== undefined) {
+        if (this.width === 16 && sx === 's') return this.vop('i32x4', 'dot_i16x8_s', x.ref, y.ref);
+        const tx = this.local(a.v128);
+        const ty = this.local(a.v128);
+        const half = (part: 'low' | 'high', first: boolean) => {
+          const px = first ? m.local.tee(tx, x.ref, a.v128) : m.local.get(tx, a.v128);
+          const py = first ? m.local.tee(ty, y.ref, a.v128) : m.local.get(ty, a.v128);
+          if (this.width === 16) return this.vop('i32x4', `extmul_${part}_i16x8_${sx}`, px, py);
+          return this.vop('i32x4', `extadd_pairwise_i16x8_${sx}`, this.vop('i16x8', `extmul_${part}_i8x16_${sx}`, px, py));
+        };
+        return this.vop('i32x4', 'add', half('low', true), half('high', false));
+      }
+    }
+    const v = this.valueOf(this.value(e));
+    const sv = sign(v);
+    if (sv === undefined) return refuse('mixed-width', `i32 sum of ${this.width}-bit lanes whose upper bits are not known`);
+    const sixteen = this.width === 8 ? this.vop('i16x8', `extadd_pairwise_i8x16_${sv}`, v.ref) : v.ref;
+    return this.vop('i32x4', `extadd_pairwise_i16x8_${sv}`, sixteen);
   }
 
   // ── memory ───────────────────────────────────────────────────────────────────────────────────────
@@ -1145,7 +1206,7 @@ class LoopVectorizer {
     const a = this.api;
     const m = this.m;
     const t = r.type;
-    const ns = this.ns(t);
+    const ns = r.wide ? 'i32x4' : this.ns(t);
     const ty = t === a.i32 ? m.i32 : t === a.i64 ? m.i64 : t === a.f32 ? m.f32 : m.f64;
     const tyOps = ty as unknown as Record<string, (x: Ref, y: Ref) => Ref>;
     const combine = (x: () => Ref, y: Ref): Ref => {
@@ -1179,7 +1240,7 @@ class LoopVectorizer {
     const combined = this.local(a.v128);
     const stmts: Ref[] = [m.local.set(combined, all)];
     let acc = (): Ref => m.local.get(r.local, t);
-    for (let j = 0; j < this.lanes; j++) {
+    for (let j = 0; j < (r.wide ? 4 : this.lanes); j++) {
       const lane = this.vop(ns, 'extract_lane', m.local.get(combined, a.v128), j);
       const prev = acc;
       const next = combine(prev, lane);

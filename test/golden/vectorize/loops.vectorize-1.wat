@@ -2305,32 +2305,124 @@
  (func $18 (param $p i32) (param $q i32) (param $r i32) (param $n i32) (result i32)
   (local $i i32)
   (local $s i32)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
   (block $done
-   (loop $next
-    (br_if $done
-     (i32.ge_s
-      (local.get $i)
-      (local.get $n)
+   (block
+    (block $scalar$wt0
+     (local.set $6
+      (i8x16.splat
+       (i32.const 0)
+      )
+     )
+     (loop $vector$wt1
+      (br_if $scalar$wt0
+       (i64.ge_s
+        (i64.add
+         (i64.extend_i32_s
+          (local.get $i)
+         )
+         (i64.const 16)
+        )
+        (i64.extend_i32_s
+         (local.get $n)
+        )
+       )
+      )
+      (local.set $6
+       (i32x4.add
+        (local.get $6)
+        (i32x4.extadd_pairwise_i16x8_u
+         (i16x8.extadd_pairwise_i8x16_u
+          (v128.load align=1
+           (i32.add
+            (local.get $q)
+            (local.get $i)
+           )
+          )
+         )
+        )
+       )
+      )
+      (local.set $i
+       (i32.add
+        (local.get $i)
+        (i32.const 16)
+       )
+      )
+      (br $vector$wt1)
      )
     )
-    (local.set $s
-     (i32.add
-      (local.get $s)
-      (i32.load8_u
-       (i32.add
-        (local.get $q)
-        (local.get $i)
+    (block
+     (local.set $7
+      (local.get $6)
+     )
+     (local.set $8
+      (i32.add
+       (local.get $s)
+       (i32x4.extract_lane 0
+        (local.get $7)
        )
       )
      )
-    )
-    (local.set $i
-     (i32.add
-      (local.get $i)
-      (i32.const 1)
+     (local.set $9
+      (i32.add
+       (local.get $8)
+       (i32x4.extract_lane 1
+        (local.get $7)
+       )
+      )
+     )
+     (local.set $10
+      (i32.add
+       (local.get $9)
+       (i32x4.extract_lane 2
+        (local.get $7)
+       )
+      )
+     )
+     (local.set $11
+      (i32.add
+       (local.get $10)
+       (i32x4.extract_lane 3
+        (local.get $7)
+       )
+      )
+     )
+     (local.set $s
+      (local.get $11)
      )
     )
-    (br $next)
+    (loop $next
+     (br_if $done
+      (i32.ge_s
+       (local.get $i)
+       (local.get $n)
+      )
+     )
+     (local.set $s
+      (i32.add
+       (local.get $s)
+       (i32.load8_u
+        (i32.add
+         (local.get $q)
+         (local.get $i)
+        )
+       )
+      )
+     )
+     (local.set $i
+      (i32.add
+       (local.get $i)
+       (i32.const 1)
+      )
+     )
+     (br $next)
+    )
    )
   )
   (local.get $s)

@@ -222,7 +222,7 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
 
-  ;; Bytes summed into an i32: widening is not done.
+  ;; Bytes summed into an i32: widened, pairwise sums into an i32x4 accumulator.
   (func (export "widen_u8") (param $p i32) (param $q i32) (param $r i32) (param $n i32) (result i32)
     (local $i i32) (local $s i32)
     (block $done
