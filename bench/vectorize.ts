@@ -124,7 +124,7 @@ export function parseOptions(argv: string[]): VectorizeBenchOptions {
   if (!Number.isInteger(seed)) throw new WasmtuneError('E_USAGE', `--seed must be an integer, got '${values.seed}'.`);
   getAgent(values.agent!);
   const kernels = values.kernels!.split(',').map((k) => k.trim()).filter(Boolean)
-    .flatMap((k) => (k === 'suite' ? listSuite() : k === 'simd' ? simdCorpus() : k === 'reference' ? listSuite().map((u) => `${u}${REFERENCE}`) : [k]));
+    .flatMap((k) => (k === 'suite' ? listSuite() : k === 'simd' ? simdCorpus() : k === 'reference' ? referenceBuilds() : [k]));
   if (!kernels.length) throw new WasmtuneError('E_USAGE', '--kernels names no kernel.');
   return { kernels, reference: !values['no-reference'], agent: values.agent!, budget, seed, quick, outDir: resolve(values.out ?? join(projectRoot(), 'bench')) };
 }
@@ -153,6 +153,11 @@ async function corpusKernel(dir: string): Promise<Kernel> {
 
 /** The suffix naming a suite kernel's clang -O2 build (`floyd@clang-O2`); `reference` lists them all. */
 const REFERENCE = '@clang-O2';
+
+/** The suite kernels that have a clang -O2 build, named with the suffix. */
+function referenceBuilds(): string[] {
+  return listSuite().filter((u) => existsSync(join(projectRoot(), 'kernels', 'reference-o2', u.split('/').pop()!, 'module.wasm'))).map((u) => `${u}${REFERENCE}`);
+}
 
 /**
  * A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness

@@ -297,3 +297,12 @@ export function i32Const(api: Api, ref: Ref): number | undefined {
 }
 
 export { definedFunctions } from '../../binaryen/functions.js';
+
+/**
+ * How the per-decision steps (`wt-vectorize-loop:r`, `wt-reroll-loop:r`, `wt-slp-group:r`) rank what
+ * their pass would take: the positions in its report of the decisions `taken` accepts, those inside
+ * more loops first, then in report order (module order). Rank r is the r-th position.
+ */
+export function rankOrder<T extends { depth: number }>(decisions: readonly T[], taken: (d: T) => boolean): number[] {
+  return decisions.map((d, i) => ({ d, i })).filter((x) => taken(x.d)).sort((x, y) => y.d.depth - x.d.depth || x.i - y.i).map((x) => x.i);
+}

@@ -97,7 +97,7 @@
  */
 import type { ModulePass } from '../../binaryen/module.js';
 import {
-  UnknownExpression, allPlaces, bodyPlace, childPlaces, definedFunctions, definedLabel, labelsIn, LabelNames, statements, walk, wrappers,
+  UnknownExpression, allPlaces, bodyPlace, childPlaces, definedFunctions, definedLabel, labelsIn, LabelNames, rankOrder, statements, walk, wrappers,
   type Api, type Module, type Place, type Ref,
 } from './ir-tree.js';
 import { MAX_BODY, Refusal, analyse, hoistBound, type CountedLoop } from './unroll.js';
@@ -1300,10 +1300,7 @@ export function rerollModule(m: Module, api: Api, opts: { onlyRank?: number } = 
   if (opts.onlyRank === undefined) return rerollRound(m, api, () => true);
   // A first round plans every loop and rewrites none; the second rewrites the chosen one. Both list the
   // same loops in the same order (nothing before it is rewritten in either), so its position names it.
-  const dry = rerollRound(m, api, () => false);
-  const order = dry.loops.map((d, i) => ({ d, i })).filter((x) => x.d.state === 'not-selected');
-  order.sort((x, y) => y.d.depth - x.d.depth || x.i - y.i);
-  const chosen = order[opts.onlyRank]?.i;
+  const chosen = rankOrder(rerollRound(m, api, () => false).loops, (d) => d.state === 'not-selected')[opts.onlyRank];
   return rerollRound(m, api, (i) => i === chosen);
 }
 

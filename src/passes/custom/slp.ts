@@ -73,7 +73,7 @@
  */
 import type { ModulePass } from '../../binaryen/module.js';
 import {
-  UnknownExpression, allPlaces, bodyPlace, definedFunctions, labelsIn, branchTargets, walk, wrappers,
+  UnknownExpression, allPlaces, bodyPlace, definedFunctions, labelsIn, branchTargets, rankOrder, walk, wrappers,
   type Api, type Module, type Place, type Ref,
 } from './ir-tree.js';
 import { affineKey, canonical, constValue, opNames, splitOp, type LaneType } from './vectorize.js';
@@ -1148,10 +1148,7 @@ export function slpModule(m: Module, api: Api, opts: SlpOptions = SLP_DEFAULTS):
   // The r-th group: a first round plans every group and applies none (planning changes nothing), the
   // second applies that group only. Both rounds list the same groups in the same order up to it (nothing
   // before it is applied in either), so its position in the list names it.
-  const dry = slpRound(m, api, opts, () => false);
-  const order = dry.groups.map((d, i) => ({ d, i })).filter((x) => x.d.state === 'not-selected');
-  order.sort((x, y) => y.d.depth - x.d.depth || x.i - y.i);
-  const chosen = order[opts.onlyRank]?.i;
+  const chosen = rankOrder(slpRound(m, api, opts, () => false).groups, (d) => d.state === 'not-selected')[opts.onlyRank];
   return slpRound(m, api, opts, (i) => i === chosen);
 }
 
