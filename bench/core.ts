@@ -39,7 +39,7 @@ for (const objective of ['size', 'runtime'] as const) {
     let searchStart = 0;
     let searchEnd = 0;
     const { report } = await tune(kernel, {
-      agent: random, agentOptions: random.defaults, budget: { evaluations: budget }, objective, seed: 1, measureRuntime: false,
+      agent: random, agentOptions: random.defaults, budget: { evaluations: budget }, objective, seed: 1, measureRuntime: false, contenders: [],
       onProgress: (p) => {
         if (p.phase === 'search' && p.evaluations === 1) searchStart = p.elapsedMs;
         if (p.phase === 'final') searchEnd = p.elapsedMs;

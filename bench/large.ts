@@ -295,7 +295,7 @@ async function runTune(
   const t0 = performance.now();
   try {
     const { report } = await tune(kernel, {
-      agent, agentOptions: { ...agent.defaults }, budget: { evaluations: settings.budget }, objective: settings.objective, seed: SEED, jobs: settings.jobs,
+      agent, agentOptions: { ...agent.defaults }, budget: { evaluations: settings.budget }, objective: settings.objective, seed: SEED, jobs: settings.jobs, contenders: [],
       ...(settings.measureRuntime !== undefined ? { measureRuntime: settings.measureRuntime } : {}),
       ...(hot ? { perFunction: { hot } } : {}),
     });

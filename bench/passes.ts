@@ -334,7 +334,7 @@ async function search(kernel: Kernel, ev: Evaluator, opts: PassesBenchOptions, p
   const t0 = performance.now();
   const { report, bestBytes } = await tune(kernel, {
     agent, agentOptions: { ...agent.defaults }, budget: { evaluations: opts.budget }, objective: 'runtime', seed: opts.seed,
-    finalists: protocol.finalists, measureRuntime: false, ...(exclude.length ? { space: { exclude } } : {}),
+    finalists: protocol.finalists, measureRuntime: false, contenders: [], ...(exclude.length ? { space: { exclude } } : {}),
   }, ev);
   const best = report.best;
   const own = new Set(ownSteps());

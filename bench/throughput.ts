@@ -109,7 +109,7 @@ async function runOne(kernel: Kernel, name: string, objective: 'size' | 'runtime
   let records: EvalRecord[];
   try {
     ({ report, records } = await tune(kernel, {
-      agent, agentOptions: { ...agent.defaults, ...(agentName === 'sweep' ? config.sweep : {}) }, budget: { evaluations: budget }, objective, seed: 1,
+      agent, agentOptions: { ...agent.defaults, ...(agentName === 'sweep' ? config.sweep : {}) }, budget: { evaluations: budget }, objective, seed: 1, contenders: [],
       measureRuntime: objective === 'runtime', ...(config.costLimit !== undefined ? { costLimit: config.costLimit } : {}),
     }, ev));
   } finally {

@@ -47,6 +47,7 @@ import { analyzeSlp } from '../src/passes/custom/slp.js';
 import { PASSES } from '../src/passes/registry.js';
 import { describeRecipe, levelRecipe, recipeToJson, type Recipe } from '../src/recipe/recipe.js';
 import { parseBudget, tune } from '../src/search/tune.js';
+import { originLabel } from '../src/search/contenders.js';
 
 export interface VectorizeBenchOptions {
   /** Suite names or kernel URIs. */
@@ -73,13 +74,24 @@ interface Candidate {
   sizeBytes: number;
 }
 
+/** Which kind of build a module is: a suite kernel as compiled there, a clang -O2 build, or another toolchain's release build. */
+export type BuildGroup = 'suite' | 'clang -O2' | 'other toolchain';
+const GROUPS: readonly BuildGroup[] = ['clang -O2', 'other toolchain', 'suite'];
+
 export interface KernelResult {
   /** `floyd` (suite build) or `floyd@clang-O2` (the reference build). */
   name: string;
   module: string;
+  group?: BuildGroup;
   o3: { sizeBytes: number; callMs: number };
   withSimd?: Candidate & { vsO3: Ratio; vsWithout: Ratio; contenders: Array<{ label: string; describe: string; vsO3: Ratio }> };
   withoutSimd?: Candidate & { vsO3: Ratio };
+  /**
+   * What `wasmtune tune` picks with SIMD allowed: the winner of the "with" search, whose candidates are the
+   * agent's, the -O levels and the contenders (src/search/contenders.ts), by the tuning loop's own protocol;
+   * `origin` says which. Its ratio to -O3 is a measurement apart from the one that picked it.
+   */
+  tuned?: Candidate & { origin: string; vsO3: Ratio };
   /** The loops the vectorizer saw, and where (which prefix). */
   loops?: { at: string; report: VectorizeReport };
   /**
@@ -163,16 +175,17 @@ function referenceBuilds(): string[] {
  * A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness
  * (`name@clang-O2`: that build only).
  */
-async function variants(spec: string, reference: boolean): Promise<Array<{ name: string; module: string; load: () => Promise<Kernel> }>> {
+async function variants(spec: string, reference: boolean): Promise<Array<{ name: string; module: string; group: BuildGroup; load: () => Promise<Kernel> }>> {
   if (!spec.startsWith('kernel://') && existsSync(spec) && statSync(spec).isDirectory()) {
-    return [{ name: basename(spec), module: relative(projectRoot(), spec), load: () => corpusKernel(spec) }];
+    const group: BuildGroup = existsSync(join(spec, `${basename(spec)}.c`)) ? 'clang -O2' : 'other toolchain';
+    return [{ name: basename(spec), module: relative(projectRoot(), spec), group, load: () => corpusKernel(spec) }];
   }
   const only = spec.endsWith(REFERENCE);
   const kernel = await loadKernel(only ? spec.slice(0, -REFERENCE.length) : spec);
-  const out = only ? [] : [{ name: kernel.name, module: `${kernel.uri}`, load: () => loadKernel(spec) }];
+  const out: Array<{ name: string; module: string; group: BuildGroup; load: () => Promise<Kernel> }> = only ? [] : [{ name: kernel.name, module: `${kernel.uri}`, group: 'suite', load: () => loadKernel(spec) }];
   const ref = join(projectRoot(), 'kernels', 'reference-o2', kernel.name, 'module.wasm');
   if ((reference || only) && kernel.uri.startsWith('kernel://') && existsSync(ref) && kernel.harness) {
-    out.push({ name: `${kernel.name}${REFERENCE}`, module: ref.slice(projectRoot().length + 1), load: () => loadKernel(ref, kernel.harness!.path) });
+    out.push({ name: `${kernel.name}${REFERENCE}`, module: ref.slice(projectRoot().length + 1), group: 'clang -O2', load: () => loadKernel(ref, kernel.harness!.path) });
   } else if (only) throw new WasmtuneError('E_USAGE', `${spec}: ${kernel.name} has no clang -O2 build in kernels/reference-o2.`);
   return out;
 }
@@ -219,10 +232,10 @@ const FIXED: ReadonlyArray<{ steps: string[]; fastMath: boolean }> = [
   { steps: ['wt-reroll', 'wt-vectorize-fast:1', 'wt-slp'], fastMath: true },
 ];
 
-async function benchKernel(v: { name: string; module: string; load: () => Promise<Kernel> }, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
+async function benchKernel(v: { name: string; module: string; group: BuildGroup; load: () => Promise<Kernel> }, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
   const t0 = performance.now();
   const protocol = opts.quick ? QUICK : FULL;
-  const result: KernelResult = { name: v.name, module: v.module, o3: { sizeBytes: 0, callMs: NaN }, walltimeS: 0 };
+  const result: KernelResult = { name: v.name, module: v.module, group: v.group, o3: { sizeBytes: 0, callMs: NaN }, walltimeS: 0 };
   let ev: Evaluator | undefined;
   try {
     const kernel = await v.load();
@@ -239,14 +252,14 @@ async function benchKernel(v: { name: string; module: string; load: () => Promis
         finalists: protocol.finalists, measureRuntime: false, space: { simd },
       }, ev);
       const recipe = report.best.recipe;
-      return { bytes: bestBytes, c: { label: simd ? 'search' : 'search without SIMD', recipe, describe: describeRecipe(recipe), hash: report.best.hash, sizeBytes: report.best.sizeBytes } };
+      return { bytes: bestBytes, origin: report.best.origin, c: { label: simd ? 'wasmtune tune' : 'search without SIMD', recipe, describe: describeRecipe(recipe), hash: report.best.hash, sizeBytes: report.best.sizeBytes } };
     };
     log(`${v.name}: search without SIMD (budget ${opts.budget}, seed ${opts.seed}, ${opts.agent})`);
     const without = await search(false);
     log(`${v.name}: search with SIMD`);
     const withSearch = await search(true);
     // Fixed recipes compete with the search winner.
-    const contenders: Array<{ label: string; bytes: Uint8Array; c: Candidate }> = [{ label: 'search', ...withSearch }];
+    const contenders: Array<{ label: string; bytes: Uint8Array; c: Candidate }> = [{ label: 'wasmtune tune', bytes: withSearch.bytes, c: withSearch.c }];
     for (const fixed of FIXED) {
       const recipe: Recipe = { ...levelRecipe('O3'), knobs: { ...levelRecipe('O3').knobs, fastMath: fixed.fastMath }, passes: ['-O3', ...fixed.steps] };
       const label = `-O3 ${fixed.steps.join(' ')}${fixed.fastMath ? ' (fast-math)' : ''}`;
@@ -269,6 +282,7 @@ async function benchKernel(v: { name: string; module: string; load: () => Promis
       contenders: measured.map((x) => ({ label: x.label, describe: x.c.describe, vsO3: x.vsO3 })),
     };
     result.withoutSimd = { ...without.c, vsO3: await again.of(o3.bytes, without.bytes) };
+    result.tuned = { ...withSearch.c, origin: withSearch.origin, vsO3: await again.of(o3.bytes, withSearch.bytes) };
     // What the vectorizer saw in the best recipe.
     const passes = best.c.recipe.passes;
     const at = passes.findIndex(isSimdStep);
@@ -315,7 +329,7 @@ export interface VectorizeBenchResults {
   loadAverage: { start: number[]; end: number[] | null };
   settings: { agent: string; budget: number; seed: number; quick: boolean; measure: MeasureSettings & { roundMs: number; finalists: number } };
   kernels: KernelResult[];
-  summary: { withVsO3: number; withVsWithout: number; withoutVsO3: number; loopsVectorized: number; loopsRefused: number; refusedBy: Record<string, number> };
+  summary: { withVsO3: number; withVsWithout: number; withoutVsO3: number; tunedVsO3: number; loopsVectorized: number; loopsRefused: number; refusedBy: Record<string, number> };
 }
 
 export function summarize(kernels: readonly KernelResult[]): VectorizeBenchResults['summary'] {
@@ -335,6 +349,7 @@ export function summarize(kernels: readonly KernelResult[]): VectorizeBenchResul
     withVsO3: gm(kernels.map((k) => k.withSimd?.vsO3)),
     withVsWithout: gm(kernels.map((k) => k.withSimd?.vsWithout)),
     withoutVsO3: gm(kernels.map((k) => k.withoutSimd?.vsO3)),
+    tunedVsO3: gm(kernels.map((k) => k.tuned?.vsO3)),
     loopsVectorized: vectorized,
     loopsRefused: refused,
     refusedBy,
@@ -351,6 +366,22 @@ export function formatRatio(r: Ratio | undefined): string {
   return r.high < 1 || r.low > 1 ? `**${s}**` : s;
 }
 
+/** Geomeans of medians per kind of build, for the groups present. */
+function byGroup(kernels: readonly KernelResult[]): string[] {
+  const present = GROUPS.filter((g) => kernels.some((k) => k.group === g));
+  if (!present.length) return [];
+  return [
+    '| builds (geomean of medians) | modules | wasmtune tune ÷ -O3 | best with SIMD ÷ -O3 | best with ÷ best without | best without ÷ -O3 |',
+    '|---|---|---|---|---|---|',
+    ...present.map((g) => {
+      const ks = kernels.filter((k) => k.group === g && !k.error);
+      const x = summarize(ks);
+      return `| ${g} | ${ks.length} | ${f3(x.tunedVsO3)} | ${f3(x.withVsO3)} | ${f3(x.withVsWithout)} | ${f3(x.withoutVsO3)} |`;
+    }),
+    '',
+  ];
+}
+
 export function renderMarkdown(res: VectorizeBenchResults): string {
   const s = res.settings;
   const esc = (x: string) => x.replace(/\|/g, '/');
@@ -361,18 +392,20 @@ export function renderMarkdown(res: VectorizeBenchResults): string {
       `load average at the start ${res.loadAverage.start.map((x) => x.toFixed(2)).join(' ')}.`,
     '',
     `Searches: agent \`${s.agent}\`, budget ${s.budget} evaluations, seed ${s.seed}, objective runtime${s.quick ? ' (QUICK: tiny budget and 3 rounds, says nothing about speed)' : ''}. ` +
-      `"best with SIMD" is the fastest of the search over the full space and the fixed recipes ${FIXED.map((x) => `\`-O3 ${x.steps.join(' ')}\`${x.fastMath ? ' (fast-math)' : ''}`).join(', ')}; "best without" is the same search with every SIMD step excluded. ` +
+      `"wasmtune tune" is what the tune command picks over the full space: the best of the agent's candidates, the -O levels and its contenders (\`simd\`, and \`simd-fast\` where the harness has a tolerance), by the tuning loop's own protocol. ` +
+      `"best with SIMD" is the fastest of that winner and the fixed recipes ${FIXED.map((x) => `\`-O3 ${x.steps.join(' ')}\`${x.fastMath ? ' (fast-math)' : ''}`).join(', ')}; "best without" is the same search with every SIMD step excluded. ` +
       `Every ratio is candidate ÷ baseline from one interleaved measurement of ${s.measure.rounds} rounds (median of per-round ratios, distribution-free 95 % CI), made apart from the measurement that picked the winner; bold: the CI excludes 1.`,
     '',
-    '| kernel | best with SIMD ÷ -O3 | best with ÷ best without | best without ÷ -O3 | loops vectorized / refused | best with SIMD |',
-    '|---|---|---|---|---|---|',
+    '| kernel | wasmtune tune ÷ -O3 (origin) | best with SIMD ÷ -O3 | best with ÷ best without | best without ÷ -O3 | loops vectorized / refused | best with SIMD |',
+    '|---|---|---|---|---|---|---|',
     ...res.kernels.map((k) => {
-      if (k.error) return `| ${k.name} | FAILED: ${esc(k.error).slice(0, 120)} | | | | |`;
+      if (k.error) return `| ${k.name} | FAILED: ${esc(k.error).slice(0, 120)} | | | | | |`;
       const loops = k.loops?.report.loops ?? [];
-      return `| ${k.name} | ${formatRatio(k.withSimd?.vsO3)} | ${formatRatio(k.withSimd?.vsWithout)} | ${formatRatio(k.withoutSimd?.vsO3)} | ${loops.filter((l) => l.state !== 'refused').length} / ${loops.filter((l) => l.state === 'refused').length} | ${k.withSimd?.label}: \`${esc(k.withSimd?.describe ?? '')}\` |`;
+      return `| ${k.name} | ${formatRatio(k.tuned?.vsO3)}${k.tuned ? ` (${originLabel(k.tuned.origin)})` : ''} | ${formatRatio(k.withSimd?.vsO3)} | ${formatRatio(k.withSimd?.vsWithout)} | ${formatRatio(k.withoutSimd?.vsO3)} | ${loops.filter((l) => l.state !== 'refused').length} / ${loops.filter((l) => l.state === 'refused').length} | ${k.withSimd?.label}: \`${esc(k.withSimd?.describe ?? '')}\` |`;
     }),
-    `| **geomean of medians** | ${f3(res.summary.withVsO3)} | ${f3(res.summary.withVsWithout)} | ${f3(res.summary.withoutVsO3)} | ${res.summary.loopsVectorized} / ${res.summary.loopsRefused} | |`,
+    `| **geomean of medians** | ${f3(res.summary.tunedVsO3 ?? NaN)} | ${f3(res.summary.withVsO3)} | ${f3(res.summary.withVsWithout)} | ${f3(res.summary.withoutVsO3)} | ${res.summary.loopsVectorized} / ${res.summary.loopsRefused} | |`,
     '',
+    ...byGroup(res.kernels),
     `Refusals by reason: ${Object.entries(res.summary.refusedBy).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}.`,
     '',
     '## What the SIMD passes take after -O3',

@@ -18,6 +18,7 @@ export { DEFAULT_SUITE, listSuite, loadKernel } from './kernels/index.js';
 // Tuning: the loop, budgets, the search space and the agents.
 export { parseBudget, tune } from './search/tune.js';
 export { defaultSpace } from './search/space.js';
+export { CONTENDERS, CONTENDER_NAMES, contenderRecipe } from './search/contenders.js';
 export { defineAgent, proposeFromBatches } from './search/agent.js';
 export { AGENTS, LEARNED_AGENTS, SEARCH_AGENTS, getAgent, parseAgentOptions } from '../agents/registry.js';
 
@@ -51,6 +52,7 @@ export type {
 export type { Kernel } from './kernels/index.js';
 export type { TuneOptions, TuneResult } from './search/tune.js';
 export type { Rng, SearchSpace, SpaceOptions } from './search/space.js';
+export type { ContenderChoice, ContenderName } from './search/contenders.js';
 export type { Agent, AgentContext, AgentInfo } from './search/agent.js';
 export type { AgentName } from '../agents/registry.js';
 export type { CostLimitSettings, CostLimits, EvaluatorOptions } from './evaluate/evaluator.js';

@@ -10,6 +10,10 @@ import type { Recipe, OptLevelName, recipeToJson } from './recipe/recipe.js';
 import type { SizeMetrics } from './measure/size.js';
 import type { Estimate } from './measure/stats.js';
 import type { Metric } from './evaluate/objective.js';
+import type { ContenderName } from './search/contenders.js';
+
+/** Where a candidate came from: the agent, an -O level (a baseline), or a contender (src/search/contenders.ts). */
+export type Origin = 'agent' | OptLevelName | ContenderName;
 
 /** Every reason a candidate can be invalid (the README lists each with its meaning). */
 export const INVALID_REASONS = [
@@ -180,7 +184,7 @@ export interface ResultEntry extends Metrics {
 
 /** A member of the Pareto front: its ratio to each metric's baseline (runtime re-measured with FINAL). */
 export interface FrontEntry extends ResultEntry {
-  origin: 'agent' | OptLevelName;
+  origin: Origin;
   ratios: Partial<Record<Metric, number>>;
 }
 
@@ -196,8 +200,8 @@ export interface TuneReport {
   outputsVerified: boolean;
   features: string[];
   best: ResultEntry & {
-    /** Where the best came from: the agent, or a baseline that no candidate beat. */
-    origin: 'agent' | OptLevelName;
+    /** Where the best came from: the agent, or a baseline or contender that no candidate beat. */
+    origin: Origin;
     /**
      * The -O levels whose module is byte for byte the best's. Ratios between the best and these are 1 by
      * identity and are not timed: with 'O3' here, `runtime` is absent, and so is `runtimeVs` of each.
@@ -223,6 +227,12 @@ export interface TuneReport {
     outputsChecked: 'bit-exact' | 'within-tolerance' | 'not-verified';
   };
   baselines: Partial<Record<OptLevelName, ResultEntry | { invalid: string }>>;
+  /**
+   * The contenders the search evaluated beside the baselines (src/search/contenders.ts). `runtime`: the
+   * selection's measurement against -O3, when it re-measured the contender; `sameModuleAs`: the -O levels
+   * whose module it is.
+   */
+  contenders?: Partial<Record<ContenderName, (ResultEntry & { sameModuleAs?: OptLevelName[] }) | { invalid: string }>>;
   /** The non-dominated candidates (Pareto objectives), by the first metric. */
   front?: FrontEntry[];
   /**

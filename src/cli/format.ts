@@ -1,21 +1,24 @@
 /** Plain-text tables for the terminal. */
 import type { Estimate } from '../measure/stats.js';
 import type { OptLevelName } from '../recipe/recipe.js';
-import type { Budget, EvalCost, FrontEntry, ResultEntry, TimeReport } from '../types.js';
+import type { Budget, EvalCost, FrontEntry, ResultEntry, TimeReport, TuneReport } from '../types.js';
 import type { RunInfo } from '../db/index.js';
 import { describeRecipe } from '../recipe/recipe.js';
+import { originLabel } from '../search/contenders.js';
 
 export function formatEstimate(e: Estimate): string {
   return `${e.median.toFixed(3)} [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]`;
 }
 
 /**
- * Every -O level: sizes, its runtime ratio to -O3, and the best's ratio to it. A ratio between two
- * byte-identical modules is 1 by identity and was not timed: the table says so instead of showing an interval.
+ * Every -O level: sizes, its runtime ratio to -O3, and the best's ratio to it; then every contender. A
+ * ratio between two byte-identical modules is 1 by identity and was not timed: the table says so instead
+ * of showing an interval.
  */
 export function baselinesTable(r: {
   baselines: Partial<Record<OptLevelName, ResultEntry | { invalid: string }>>;
   best?: { runtimeVs?: Partial<Record<OptLevelName, Estimate>>; sameModuleAs?: readonly OptLevelName[] };
+  contenders?: TuneReport['contenders'];
 }): string {
   const rows = [['level', 'size B', 'gzip B', 'brotli B', 'runtime ×O3 [95% CI]', 'best ÷ level [95% CI]']];
   const o3 = r.baselines.O3;
@@ -31,6 +34,16 @@ export function baselinesTable(r: {
     const runtime = e.runtime ? formatEstimate(e.runtime) : level === 'O3' ? '1 (reference)' : e.hash === o3Hash ? '1 (same module as -O3)' : '-';
     const best = vs ? formatEstimate(vs) : r.best?.runtimeVs && r.best.sameModuleAs?.includes(level) ? '1 (same module)' : '-';
     rows.push([`-${level}`, String(e.sizeBytes), String(e.gzipBytes), String(e.brotliBytes), runtime, best]);
+  }
+  // Contenders: their runtime is the selection's measurement, when the final phase made one.
+  for (const [name, e] of Object.entries(r.contenders ?? {})) {
+    if ('invalid' in e) {
+      rows.push([name, 'invalid', e.invalid, '', '', '']);
+      continue;
+    }
+    const same = e.sameModuleAs?.length ? `1 (same module as -${e.sameModuleAs[0]})` : undefined;
+    const runtime = e.sameModuleAs?.includes('O3') ? '1 (same module as -O3)' : e.runtime ? `${formatEstimate(e.runtime)} (selection)` : same ?? '-';
+    rows.push([name, String(e.sizeBytes), String(e.gzipBytes), String(e.brotliBytes), runtime, '-']);
   }
   return columns(rows);
 }
@@ -61,7 +74,7 @@ export function frontTable(front: readonly FrontEntry[]): string {
   const metrics = Object.keys(front[0]?.ratios ?? {});
   const rows = [['Pareto front', ...metrics.map((m) => `${m} ×${m === 'runtime' ? 'O3' : 'Oz'}`), 'size B', 'recipe']];
   for (const f of front) {
-    rows.push([f.origin === 'agent' ? 'agent' : `-${f.origin}`, ...metrics.map((m) => (m === 'runtime' && f.runtime ? formatEstimate(f.runtime) : f.ratios[m as keyof FrontEntry['ratios']]!.toFixed(4))), String(f.sizeBytes), describeRecipe(f.recipe)]);
+    rows.push([originLabel(f.origin), ...metrics.map((m) => (m === 'runtime' && f.runtime ? formatEstimate(f.runtime) : f.ratios[m as keyof FrontEntry['ratios']]!.toFixed(4))), String(f.sizeBytes), describeRecipe(f.recipe)]);
   }
   return columns(rows);
 }

@@ -20,6 +20,7 @@ import type { Kernel } from '../kernels/index.js';
 import { parseStart } from './recipe-file.js';
 import type { Profile, ProfileSettings, ProfileSummary } from '../measure/profile.js';
 import { parseSeed } from './values.js';
+import { CONTENDER_NAMES, parseContenders, type ContenderChoice } from '../search/contenders.js';
 
 /** The format of the stored options; a later version is refused with E_DB_NEWER. */
 export const TUNE_SETTINGS_FORMAT = 'wasmtune-tune-options-v1';
@@ -60,6 +61,8 @@ export interface TuneSettings {
   readonly perFunction: PerFunctionSettings | false;
   /** The -O levels evaluated as baselines (`--baselines`; -O3 and -Oz always); absent: all. */
   readonly baselines?: readonly OptLevelName[];
+  /** The fixed recipes evaluated beside the baselines (`--contenders`; src/search/contenders.ts). */
+  readonly contenders: ContenderChoice;
 }
 
 /** The hot functions of a per-function search. */
@@ -100,6 +103,7 @@ export interface TuneFlags {
   hot?: string | undefined;
   'hot-share'?: string | undefined;
   baselines?: string | undefined;
+  contenders?: string | undefined;
 }
 
 /**
@@ -141,10 +145,11 @@ export function requestFromFlags(flags: TuneFlags, kernel: string): TuneRequest 
   const costLimit = parseCostLimit(flags['cost-limit'] ?? String(DEFAULT_COST_LIMIT.factor));
   const perFunction = perFunctionRequest(flags, agent.name, start !== undefined);
   const baselines = flags.baselines === undefined || flags.baselines === 'all' ? undefined : parseLevels(flags.baselines);
+  const contenders = parseContenders(flags.contenders ?? 'auto');
   return {
     kernel: absolute(kernel), ...(flags.harness !== undefined ? { harness: absolute(flags.harness) } : {}), agent: agent.name, agentOptions, budget,
     ...(objective ? { objective } : {}), seed, ...(start ? { start } : {}), ...(flags.out !== undefined ? { out: resolve(flags.out) } : {}),
-    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit, perFunction, ...(baselines ? { baselines } : {}),
+    assumptions, measureRuntime: !flags['no-runtime'], simd: !flags['no-simd'], costLimit, perFunction, ...(baselines ? { baselines } : {}), contenders,
   };
 }
 
@@ -296,7 +301,7 @@ export function settingsFromStore(stored: unknown, runId: number): TuneRequest {
     const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
     return requestFromFlags({
       harness: str('harness'), agent: str('agent') ?? 'random', 'agent-options': str('agent-options'), policy: str('policy'), budget: str('budget') ?? '100',
-      objective: str('objective'), seed: str('seed') ?? '1', start: str('start'), out: str('out'), assume: str('assume'), 'no-runtime': v['no-runtime'] === true, 'no-simd': v['no-simd'] === true, 'cost-limit': 'off', 'per-function': 'off',
+      objective: str('objective'), seed: str('seed') ?? '1', start: str('start'), out: str('out'), assume: str('assume'), 'no-runtime': v['no-runtime'] === true, 'no-simd': v['no-simd'] === true, 'cost-limit': 'off', 'per-function': 'off', contenders: 'none',
     }, o.positionals[1]!);
   }
   if (typeof o.format === 'string') {
@@ -352,6 +357,8 @@ function checkStored(o: Record<string, unknown>, unreadable: (why: string) => Wa
     // Runs stored before per-function search existed searched whole-module recipes.
     perFunction: o.perFunction === undefined ? false : field<PerFunctionSettings | false>('perFunction', (v) => v === false || (typeof v === 'object' && v !== null
       && Array.isArray((v as PerFunctionSettings).hot) && (v as PerFunctionSettings).hot.every((f) => typeof f === 'string') && ['profile', 'given'].includes((v as PerFunctionSettings).source))),
+    // Runs stored before contenders existed evaluated none.
+    contenders: o.contenders === undefined ? [] : field<ContenderChoice>('contenders', (v) => v === 'auto' || (Array.isArray(v) && v.every((n) => (CONTENDER_NAMES as readonly unknown[]).includes(n)))),
     // Runs stored before cost limits existed ran without them.
     costLimit: o.costLimit === undefined ? false : field<CostLimitSettings | false>('costLimit', (v) => v === false || (typeof v === 'object' && v !== null && typeof (v as CostLimitSettings).factor === 'number' && typeof (v as CostLimitSettings).floorMs === 'number')),
   };

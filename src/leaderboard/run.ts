@@ -209,7 +209,8 @@ async function runOne(task: Task, session: KernelSession, agentName: string, see
     }
     const id = runId;
     const { report, records } = await tune(kernel, {
-      agent, agentOptions, budget, objective: task.objective, seed, measureRuntime: false,
+      // The leaderboard compares what the agents find: a contender would hand every agent the same module.
+      agent, agentOptions, budget, objective: task.objective, seed, measureRuntime: false, contenders: [],
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(db && id !== undefined ? { store: { committed: [], commit: (seq: number, rec: EvalRecord) => db.commitEvaluation(id, seq, rec) } } : {}),
     }, ev);

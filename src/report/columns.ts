@@ -2,6 +2,7 @@
 import type { AgentSummary } from '../leaderboard/summary.js';
 import type { Row } from '../leaderboard/rows.js';
 import { describeRecipe } from '../recipe/recipe.js';
+import { originLabel } from '../search/contenders.js';
 import { shortKernel } from './convergence.js';
 import type { ReportData } from './types.js';
 
@@ -67,7 +68,7 @@ export const RUN_COLUMNS: Array<Column<Row> & { csv: string; csvValue: (r: Row) 
   { title: 'runtime ×O3 [95 % CI]', csv: 'runtime_vs_O3', value: (r) => num(r.runtimeVsO3?.median), text: runtimeText, csvValue: (r) => num(r.runtimeVsO3?.median) },
   { title: 'size B', csv: 'size_bytes', value: (r) => num(r.sizeBytes), text: (r) => (r.sizeBytes === undefined ? '–' : String(r.sizeBytes)), csvValue: (r) => num(r.sizeBytes) },
   { title: 'size ×Oz', csv: 'size_vs_Oz', value: (r) => num(r.sizeVsOz), text: (r) => f4(r.sizeVsOz), csvValue: (r) => num(r.sizeVsOz) },
-  { title: 'origin', csv: 'origin', value: (r) => r.origin ?? null, text: (r) => (r.origin === undefined ? '–' : r.origin === 'agent' ? 'agent' : `-${r.origin}`), csvValue: (r) => r.origin ?? null },
+  { title: 'origin', csv: 'origin', value: (r) => r.origin ?? null, text: (r) => (r.origin === undefined ? '–' : originLabel(r.origin)), csvValue: (r) => r.origin ?? null },
   { title: 'evaluations', csv: 'evaluations', value: (r) => r.evaluations, text: (r) => String(r.evaluations), csvValue: (r) => r.evaluations },
   { title: 'evals to 95 %', csv: 'evals_to_95', value: (r) => r.evalsTo95, text: (r) => (r.evalsTo95 === null ? '–' : String(r.evalsTo95)), csvValue: (r) => r.evalsTo95 },
   { title: 'replay', csv: 'replay', value: (r) => (r.error ? `error: ${r.error}` : r.replay.ok ? 'ok' : r.replay.detail), text: (r) => (r.error ? `error: ${r.error}` : r.replay.ok ? 'ok' : r.replay.detail), csvValue: (r) => (r.error ? `error: ${r.error}` : r.replay.ok ? 'ok' : r.replay.detail) },

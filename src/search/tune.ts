@@ -15,11 +15,12 @@
  */
 import seedrandom from 'seedrandom';
 import { DEFAULT_COST_LIMIT, Evaluator, FINAL, type CostLimitSettings } from '../evaluate/evaluator.js';
-import type { Budget, EvalRecord, FrontEntry, Interruption, InvalidReason, Progress, ResultEntry, RunStore, RuntimeReport, TimeReport, TuneReport } from '../types.js';
+import type { Budget, EvalRecord, FrontEntry, Interruption, InvalidReason, Origin, Progress, ResultEntry, RunStore, RuntimeReport, TimeReport, TuneReport } from '../types.js';
 import type { Kernel } from '../kernels/index.js';
 import { OPT_LEVEL_NAMES, levelRecipe, recipeToJson, recipeHash, describeRecipe, recipesEqual, type OptLevelName, type Recipe } from '../recipe/recipe.js';
 import { defaultSpace, type SpaceOptions } from './space.js';
 import { HOT_GROUP, frame, groupSpace, type FunctionSplit } from './per-function.js';
+import { contendersFor, type ContenderChoice, type ContenderName } from './contenders.js';
 import { moduleFunctions, type ProfileSummary } from '../measure/profile.js';
 import type { AgentInfo } from './agent.js';
 import { medianCI, type Estimate } from '../measure/stats.js';
@@ -62,6 +63,12 @@ export interface TuneOptions {
    * full build and validation.
    */
   baselines?: readonly OptLevelName[];
+  /**
+   * Fixed recipes evaluated beside the baselines, outside the budget (src/search/contenders.ts): `auto`
+   * (the default) every contender the space allows when the objective has runtime; a list, those named;
+   * `[]`, none.
+   */
+  contenders?: ContenderChoice;
   /** Candidates re-measured before the winner is chosen (runtime objective). */
   finalists?: number;
   /** Most Pareto-front members re-measured and reported (Pareto objectives with runtime). */
@@ -180,8 +187,9 @@ export async function tune(kernel: Kernel, opts: TuneOptions, ev?: Evaluator): P
 type Ok = Extract<EvalRecord, { state: 'ok' }>;
 interface Candidate {
   rec: Ok;
-  origin: 'agent' | OptLevelName;
+  origin: Origin;
 }
+
 
 async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number, stop: Stopper): Promise<TuneResult> {
   const spec = ev.objective;
@@ -197,6 +205,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       ...(phase === 'search' ? { search: { elapsedMs: performance.now() - searchStart, jobs: ev.jobs, buildMs: time.buildMs, validateMs: time.validateMs, timeMs: time.timeMs } } : {}),
     });
   const baseRecords = new Map<OptLevelName, EvalRecord>();
+  const contenderRecords = new Map<ContenderName, EvalRecord>();
   let perFunction: FunctionSplit | undefined;
   const records: EvalRecord[] = [];
   const tolerance = kernel.harness?.harness.tolerance;
@@ -207,6 +216,11 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     time[key] = t - phaseStart;
     phaseStart = t;
   };
+
+  // The space, and the contenders it allows, are checked before anything is built.
+  const wholeSpace = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
+  const space = opts.perFunction ? groupSpace(wholeSpace) : wholeSpace;
+  const contenders = contendersFor(opts.contenders ?? 'auto', space, spec, opts.perFunction ? HOT_GROUP : undefined);
 
   try {
     // Baselines: every -O level, evaluated like any candidate.
@@ -252,13 +266,16 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     if (opts.costLimit !== false && Number.isFinite(buildRef)) {
       ev.setCostLimits({ buildCpuMs: buildRef, validateCpuMs }, opts.costLimit ?? DEFAULT_COST_LIMIT);
     }
+    // Contenders: fixed recipes, evaluated like the agent's candidates (with the same cost limits).
+    if (contenders.length) {
+      const recs = await stop.step(() => ev.evaluateBatch(contenders.map((c) => (split ? frame(c.recipe, split) : c.recipe))));
+      contenders.forEach((c, i) => contenderRecords.set(c.name, recs[i]!));
+    }
     endPhase('baselinesMs');
 
     // Search.
     searchStart = performance.now();
     const rng = seedrandom(`wasmtune:${opts.seed}`);
-    const wholeSpace = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
-    const space = split ? groupSpace(wholeSpace) : wholeSpace;
     const agent = opts.agent.create({ space, rng, objective: spec, module: kernel.bytes, ...(opts.start ? { start: opts.start } : {}) }, opts.agentOptions);
     const ask = (): Recipe[] => {
       if (agent.ask) return agent.ask();
@@ -318,6 +335,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
   // The candidates: the baselines and the agent's valid records, best search score first.
   const pool = new Map<string, Candidate>();
   for (const [level, rec] of baseRecords) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: level });
+  for (const [name, rec] of contenderRecords) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: name });
   for (const rec of records) if (rec.state === 'ok' && !pool.has(rec.hash)) pool.set(rec.hash, { rec, origin: 'agent' });
   // A module that several levels make is named after the objective's baseline when it is one of them
   // (-O2's module equal to -O3's is "the -O3 baseline" for runtime).
@@ -351,6 +369,16 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
   if (!final) {
     for (const [level, rec] of baseRecords) baselines[level] = rec.state === 'ok' ? entry(rec) : { invalid: `${rec.reason}: ${rec.detail}` };
   }
+  const contenderEntries: NonNullable<TuneReport['contenders']> = {};
+  for (const [name, rec] of contenderRecords) {
+    if (rec.state !== 'ok') {
+      contenderEntries[name] = { invalid: `${rec.reason}: ${rec.detail}` };
+      continue;
+    }
+    const selected = final?.selection.get(rec.hash);
+    const same = [...baseRecords].filter(([, r]) => r.state === 'ok' && r.hash === rec.hash).map(([level]) => level);
+    contenderEntries[name] = { ...entry(rec), ...(selected ? { runtime: selected } : {}), ...(same.length ? { sameModuleAs: same } : {}) };
+  }
 
   const one = singleMetric(spec);
   const baseRec = one && baseRecords.get(METRIC_BASELINE[one]);
@@ -381,6 +409,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
       outputsChecked: !ev.verified ? 'not-verified' : tolerance ? 'within-tolerance' : 'bit-exact',
     },
     baselines,
+    ...(contenderRecords.size ? { contenders: contenderEntries } : {}),
     ...(final?.front ? { front: final.front } : {}),
     ...(perFunction ? { perFunction: { group: HOT_GROUP, hot: perFunction.hot, cold: perFunction.cold, ...(opts.perFunction?.profile ? { profile: opts.perFunction.profile } : {}) } } : {}),
     evaluations: records.length,
@@ -469,6 +498,8 @@ interface Final {
   runtimeVs?: Partial<Record<OptLevelName, Estimate>>;
   callMs?: number;
   front?: FrontEntry[];
+  /** The selection's measurements against -O3, by module hash (runtime objectives). */
+  selection: ReadonlyMap<string, RuntimeReport>;
 }
 
 /**
@@ -499,7 +530,11 @@ async function finalPhase(ev: Evaluator, opts: TuneOptions, spec: ObjectiveSpec,
     shortlist = usesRuntime(spec) ? quick.slice(0, opts.frontSize ?? 8) : quick;
   } else {
     const k = opts.finalists ?? 3;
-    shortlist = usesRuntime(spec) ? [...candidates.filter((c) => c.origin === 'agent').slice(0, k), ...candidates.filter((c) => c.origin !== 'agent').slice(0, 2)] : candidates.slice(0, 1);
+    // The agent's best k, the best two -O levels, and every contender: each is re-measured.
+    const level = (c: Candidate) => (OPT_LEVEL_NAMES as readonly string[]).includes(c.origin);
+    shortlist = usesRuntime(spec)
+      ? [...candidates.filter((c) => c.origin === 'agent').slice(0, k), ...candidates.filter(level).slice(0, 2), ...candidates.filter((c) => c.origin !== 'agent' && !level(c))]
+      : candidates.slice(0, 1);
   }
   if (usesRuntime(spec)) for (const c of shortlist) await remeasure(c);
   if (spec.pareto) {
@@ -571,5 +606,7 @@ async function finalPhase(ev: Evaluator, opts: TuneOptions, spec: ObjectiveSpec,
       ...(est ? { runtime: toReport(est, 'O3') } : {}),
     };
   });
-  return { winner, bestEntry, baselines, ...(measureRuntime ? { runtimeVs } : {}), ...(callMs !== undefined ? { callMs } : {}), ...(front ? { front } : {}) };
+  const selection = new Map<string, RuntimeReport>();
+  for (const [hash, est] of remeasured) if (est && est.n > 0) selection.set(hash, toReport(est, 'O3'));
+  return { winner, bestEntry, baselines, ...(measureRuntime ? { runtimeVs } : {}), ...(callMs !== undefined ? { callMs } : {}), ...(front ? { front } : {}), selection };
 }

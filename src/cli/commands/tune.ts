@@ -6,12 +6,13 @@ import type { Interruption, Progress, TuneReport } from '../../types.js';
 import type { Estimate } from '../../measure/stats.js';
 import { defineCommand } from '../command.js';
 import { DB, HARNESS, JSON_OUTPUT, QUIET, SEED } from '../options.js';
+import { OPT_LEVEL_NAMES } from '../../recipe/recipe.js';
 
 /** The exit code of a tune stopped by a signal: 128 + the signal's number, as a shell reports it. */
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The flags that define a run; `--resume` takes them from the stored run instead. */
-const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit', 'per-function', 'hot', 'hot-share', 'baselines'] as const;
+const RUN_FLAGS = ['harness', 'agent', 'agent-options', 'policy', 'budget', 'objective', 'seed', 'start', 'out', 'assume', 'no-runtime', 'no-simd', 'cost-limit', 'per-function', 'hot', 'hot-share', 'baselines', 'contenders'] as const;
 
 export const tune = defineCommand({
   summary: 'search for the pass sequence that makes a module smallest or fastest',
@@ -35,6 +36,7 @@ export const tune = defineCommand({
     hot: { type: 'string', value: '<f,…>', description: 'the hot functions of a per-function search, by name or index (skips the profile; wasmtune profile lists them)' },
     'hot-share': { type: 'string', value: '<share>', description: 'the share of the time in wasm the profiled hot set covers (default 0.9)' },
     baselines: { type: 'string', value: '<all|O3,Oz,…>', default: 'all', description: 'the -O levels built and validated as baselines (-O3 and -Oz always): fewer make a large module cheaper to tune' },
+    contenders: { type: 'string', value: '<auto|none|name,…>', default: 'auto', description: "fixed recipes evaluated beside the -O levels, outside the budget: auto, the SIMD chains (simd; simd-fast with a harness tolerance) in a search for runtime that allows them; none; or names" },
     jobs: { type: 'string', value: '<n>', description: 'candidates built and validated at once (default: WASMTUNE_JOBS, else one per core); the result does not depend on it' },
     resume: { type: 'string', value: '<run>', description: "continue an interrupted run where it stopped, with the options it was started with" },
     db: DB,
@@ -112,7 +114,7 @@ export const tune = defineCommand({
         space: { lowMemoryUnused: settings.assumptions.includes('low-memory-unused'), trapsNeverHappen: settings.assumptions.includes('traps-never-happen'), simd: settings.simd },
         store: run.store, signal: controller.signal, jobs, costLimit: settings.costLimit,
         ...(settings.perFunction ? { perFunction: { hot: [...settings.perFunction.hot], ...(settings.perFunction.profile ? { profile: settings.perFunction.profile } : {}) } } : {}),
-        ...(settings.baselines ? { baselines: settings.baselines } : {}),
+        ...(settings.baselines ? { baselines: settings.baselines } : {}), contenders: settings.contenders,
       });
       const stop = result.report.interrupted;
       if (stop) interrupted = { runId: run.interrupt(stop, result.report), interruption: stop };
@@ -148,8 +150,9 @@ export const tune = defineCommand({
     if (stopped) io.stdout(`${stopped}.\n`);
     const b = report.best;
     io.stdout(`kernel     ${report.kernel}${report.outputsVerified ? '' : '  (OUTPUTS NOT VERIFIED: no harness)'}\n`);
-    io.stdout(`objective  ${objectiveName}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
-    const found = b.origin === 'agent' ? 'found by the agent' : interrupted ? `the -${b.origin} baseline (no candidate beat it so far)` : `the -${b.origin} baseline (no candidate beat it)`;
+    const contenders = Object.keys(report.contenders ?? {}).length;
+    io.stdout(`objective  ${objectiveName}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines${contenders ? `, +${contenders} contender${contenders > 1 ? 's' : ''}` : ''}), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
+    const found = b.origin === 'agent' ? 'found by the agent' : `the ${originName(b.origin)} (no candidate beat it${interrupted ? ' so far' : ''})`;
     io.stdout(`best       ${found}: ${describeRecipe(b.recipe)}\n`);
     if (report.perFunction) {
       const pf = report.perFunction;
@@ -173,6 +176,11 @@ export const tune = defineCommand({
     return exitCode;
   },
 });
+
+/** A baseline or contender as the summary names it. */
+function originName(origin: Exclude<TuneReport['best']['origin'], 'agent'>): string {
+  return (OPT_LEVEL_NAMES as readonly string[]).includes(origin) ? `-${origin} baseline` : `${origin} contender`;
+}
 
 /** What the summary says about the best's runtime: its final measurement, an identity, or the search's quick figure. */
 function runtimeLine(report: TuneReport, formatEstimate: (e: Estimate) => string): string | undefined {
