@@ -50,11 +50,8 @@ export const simd = defineCommand({
     const output = await analyse(kernel.uri, kernel.bytes, steps, values['fast-math'] === true);
     if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
     else {
-      const { VECTORIZE_RANKS } = await import('../../passes/custom/vectorize.js');
-      const { REROLL_RANKS } = await import('../../passes/custom/reroll.js');
-      const { SLP_RANKS } = await import('../../passes/custom/slp.js');
-      const { rankOrder } = await import('../../passes/custom/ir-tree.js');
-      io.stdout(render(output, values.all === true, { vectorize: VECTORIZE_RANKS.length, reroll: REROLL_RANKS.length, slp: SLP_RANKS.length, order: rankOrder }));
+      const { DECISION_RANKS, rankOrder } = await import('../../passes/custom/ir-tree.js');
+      io.stdout(render(output, values.all === true, { count: DECISION_RANKS.length, order: rankOrder }));
     }
     return 0;
   },
@@ -98,15 +95,13 @@ function reasons(refused: Record<string, number>): string {
 const why = (d: { reason?: string; detail?: string }) => (d.detail ? `${d.reason}: ${d.detail}` : d.reason ?? '');
 
 /** The step that takes each accepted decision alone (`wt-vectorize-loop:2`); ranks past the last step have none. */
-function rankSteps<T extends { depth: number }>(ranks: Ranks, list: readonly T[], accepted: (d: T) => boolean, step: string, count: number): Map<T, string> {
-  return new Map(ranks.order(list, accepted).slice(0, count).map((i, r) => [list[i]!, `${step}:${r}`]));
+function rankSteps<T extends { depth: number }>(ranks: Ranks, list: readonly T[], accepted: (d: T) => boolean, step: string): Map<T, string> {
+  return new Map(ranks.order(list, accepted).slice(0, ranks.count).map((i, r) => [list[i]!, `${step}:${r}`]));
 }
 
-/** How many ranks each per-decision step has, and how the passes order them (`rankOrder`). */
+/** How many ranks the per-decision steps have, and how the passes order them (`rankOrder`). */
 interface Ranks {
-  vectorize: number;
-  reroll: number;
-  slp: number;
+  count: number;
   order: typeof import('../../passes/custom/ir-tree.js').rankOrder;
 }
 
@@ -115,7 +110,7 @@ function render(o: SimdOutput, all: boolean, ranks: Ranks): string {
   const loops = (title: string, r: VectorizeReport, ranked: boolean) => {
     out.push(`${title}: ${r.vectorized} of ${r.loops.length} innermost loops vectorized; refused: ${reasons(r.refused)}`);
     // wt-vectorize-loop's ranks count the loops wt-vectorize (not -fast) takes.
-    const steps = ranked && !o.fastMath ? rankSteps(ranks, r.loops, (l) => l.state === 'vectorized', 'wt-vectorize-loop', ranks.vectorize) : new Map();
+    const steps = ranked && !o.fastMath ? rankSteps(ranks, r.loops, (l) => l.state === 'vectorized', 'wt-vectorize-loop') : new Map();
     for (const l of r.loops) {
       if (l.state === 'vectorized') out.push(`  vectorized  ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}${steps.has(l) ? `, ${steps.get(l)}` : ''}): ${l.lanes?.join(' ') ?? ''}${l.reductions?.length ? `, reductions ${l.reductions.join(' ')}` : ''}`);
       else if (all) out.push(`  ${l.state.padEnd(10)}  ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}): ${why(l)}`);
@@ -124,7 +119,7 @@ function render(o: SimdOutput, all: boolean, ranks: Ranks): string {
   loops('wt-vectorize', o.vectorize, true);
   out.push('');
   out.push(`wt-reroll: ${o.reroll.rerolled} of ${o.reroll.loops.length} innermost loops rolled back to one copy per iteration; refused: ${reasons(o.reroll.refused)}`);
-  const rerollSteps = rankSteps(ranks, o.reroll.loops, (l) => l.state === 'rerolled', 'wt-reroll-loop', ranks.reroll);
+  const rerollSteps = rankSteps(ranks, o.reroll.loops, (l) => l.state === 'rerolled', 'wt-reroll-loop');
   for (const l of o.reroll.loops) {
     if (l.state === 'rerolled') out.push(`  rerolled    ${l.function} ${l.loop} (#${l.index}, depth ${l.depth}${rerollSteps.has(l) ? `, ${rerollSteps.get(l)}` : ''}): ${l.factor} copies${l.reductions?.length ? `, chains ${l.reductions.join(' ')}` : ''}`);
     else if (all) out.push(`  refused     ${l.function} ${l.loop} (#${l.index}): ${why(l)}`);
@@ -133,7 +128,7 @@ function render(o: SimdOutput, all: boolean, ranks: Ranks): string {
   loops('wt-vectorize after wt-reroll', o.vectorizeAfterReroll, false);
   out.push('');
   out.push(`wt-slp: ${o.slp.packed} of ${o.slp.groups.length} groups packed; refused: ${reasons(o.slp.refused)}`);
-  const slpSteps = rankSteps(ranks, o.slp.groups, (g) => g.state === 'packed', 'wt-slp-group', ranks.slp);
+  const slpSteps = rankSteps(ranks, o.slp.groups, (g) => g.state === 'packed', 'wt-slp-group');
   for (const g of o.slp.groups) {
     const where = `${g.function} block ${g.block} at ${g.at}, ${g.members} ${g.kind === 'store' ? 'stores' : 'accumulators'}`;
     if (g.state === 'packed') out.push(`  packed      ${where}${slpSteps.has(g) ? ` (${slpSteps.get(g)})` : ''}: ${g.lanes ?? ''}`);

@@ -306,3 +306,12 @@ export { definedFunctions } from '../../binaryen/functions.js';
 export function rankOrder<T extends { depth: number }>(decisions: readonly T[], taken: (d: T) => boolean): number[] {
   return decisions.map((d, i) => ({ d, i })).filter((x) => taken(x.d)).sort((x, y) => y.d.depth - x.d.depth || x.i - y.i).map((x) => x.i);
 }
+
+/** The ranks the per-decision steps take: a search decides the first four decisions of each pass. */
+export const DECISION_RANKS = ['0', '1', '2', '3'] as const;
+
+/** A per-decision step's argument as its rank; anything else is an error naming `what` is ranked. */
+export function decisionRank(arg: unknown, what: string): number {
+  if (!(DECISION_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the ${what} rank must be one of ${DECISION_RANKS.join(', ')}, got ${String(arg)}`);
+  return Number(arg);
+}

@@ -97,7 +97,7 @@
  */
 import type { ModulePass } from '../../binaryen/module.js';
 import {
-  UnknownExpression, allPlaces, bodyPlace, childPlaces, definedFunctions, definedLabel, labelsIn, LabelNames, rankOrder, statements, walk, wrappers,
+  UnknownExpression, allPlaces, bodyPlace, childPlaces, definedFunctions, definedLabel, labelsIn, LabelNames, decisionRank, rankOrder, statements, walk, wrappers,
   type Api, type Module, type Place, type Ref,
 } from './ir-tree.js';
 import { MAX_BODY, Refusal, analyse, hoistBound, type CountedLoop } from './unroll.js';
@@ -105,7 +105,6 @@ import { MAX_BODY, Refusal, analyse, hoistBound, type CountedLoop } from './unro
 /** Unroll factors tried, largest first (powers of two: see the file's comment on `!=` tests). */
 export const REROLL_FACTORS = [16, 8, 4, 2] as const;
 /** Ranks of `wt-reroll-loop`. */
-export const REROLL_RANKS = ['0', '1', '2', '3'] as const;
 
 export interface RerollDecision {
   /** The function's name, or its export name when Binaryen has no name for it but an index. */
@@ -1400,6 +1399,5 @@ export const reroll: ModulePass = (m, api) => {
 
 /** `wt-reroll-loop:r`: the r-th loop only. */
 export const rerollLoop: ModulePass = (m, api, arg) => {
-  if (!(REROLL_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the loop rank must be one of ${REROLL_RANKS.join(', ')}, got ${String(arg)}`);
-  rerollModule(m, api, { onlyRank: Number(arg) });
+  rerollModule(m, api, { onlyRank: decisionRank(arg, 'loop') });
 };

@@ -73,7 +73,7 @@
  */
 import type { ModulePass } from '../../binaryen/module.js';
 import {
-  UnknownExpression, allPlaces, bodyPlace, definedFunctions, labelsIn, branchTargets, rankOrder, walk, wrappers,
+  UnknownExpression, allPlaces, bodyPlace, definedFunctions, labelsIn, branchTargets, decisionRank, rankOrder, walk, wrappers,
   type Api, type Module, type Place, type Ref,
 } from './ir-tree.js';
 import { affineKey, canonical, constValue, opNames, splitOp, type LaneType } from './vectorize.js';
@@ -90,7 +90,6 @@ export interface SlpOptions {
 }
 
 /** Ranks of `wt-slp-group`. */
-export const SLP_RANKS = ['0', '1', '2', '3'] as const;
 
 export const SLP_DEFAULTS: SlpOptions = { stores: true, reductions: true, versioning: true };
 
@@ -1335,6 +1334,5 @@ export const slp: ModulePass = (m, api) => {
 
 /** `wt-slp-group:r`: the r-th group only. */
 export const slpGroup: ModulePass = (m, api, arg) => {
-  if (!(SLP_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the group rank must be one of ${SLP_RANKS.join(', ')}, got ${String(arg)}`);
-  slpModule(m, api, { ...SLP_DEFAULTS, onlyRank: Number(arg) });
+  slpModule(m, api, { ...SLP_DEFAULTS, onlyRank: decisionRank(arg, 'group') });
 };

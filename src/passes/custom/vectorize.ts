@@ -65,15 +65,13 @@
  */
 import type { ModulePass } from '../../binaryen/module.js';
 import {
-  UnknownExpression, allPlaces, bodyPlace, childPlaces, definedFunctions, labelsIn, LabelNames, localWrites, statements, walk, wrappers,
+  UnknownExpression, allPlaces, bodyPlace, childPlaces, decisionRank, definedFunctions, labelsIn, LabelNames, localWrites, statements, walk, wrappers,
   type Api, type Module, type Place, type Ref,
 } from './ir-tree.js';
 import { Refusal, analyse, handOver, hoistBound, stepOf, towardsBound, type CountedLoop } from './unroll.js';
 
 /** Interleave factors: vectors per iteration of the vector loop. */
 export const VECTORIZE_INTERLEAVE = ['1', '2'] as const;
-/** Ranks of `wt-vectorize-loop`. */
-export const VECTORIZE_RANKS = ['0', '1', '2', '3'] as const;
 /** Largest loop body (expressions) that is vectorized. */
 export const MAX_BODY = 400;
 
@@ -1477,6 +1475,5 @@ export const vectorizeFast: ModulePass = (m, api, arg) => {
 
 /** `wt-vectorize-loop:r`: the r-th accepted loop only. */
 export const vectorizeLoop: ModulePass = (m, api, arg) => {
-  if (!(VECTORIZE_RANKS as readonly string[]).includes(String(arg))) throw new Error(`the loop rank must be one of ${VECTORIZE_RANKS.join(', ')}, got ${String(arg)}`);
-  vectorizeModule(m, api, { interleave: 1, versioning: true, floatReductions: false, onlyRank: Number(arg) });
+  vectorizeModule(m, api, { interleave: 1, versioning: true, floatReductions: false, onlyRank: decisionRank(arg, 'loop') });
 };
