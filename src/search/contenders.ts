@@ -5,7 +5,8 @@
  *
  * A contender runs only where the search space allows every one of its steps and knobs: `--no-simd`, an
  * exclusion, or a harness without a float tolerance (no fast-math) leaves out the contenders that need
- * them. In a per-function search a contender runs on the hot functions, like the agent's recipes.
+ * them. A contender is a whole-module recipe, in a per-function search too: it competes there with the
+ * candidates that split the module, as another way to build it.
  */
 import { WasmtuneError, didYouMean } from '../errors.js';
 import { usesRuntime, type ObjectiveSpec } from '../evaluate/objective.js';
@@ -61,13 +62,10 @@ export function parseContenders(text: string): ContenderChoice {
   return [...new Set(names)] as ContenderName[];
 }
 
-/** A contender's recipe in the space's terms: its passes, under `group` in a per-function search. */
-export function contenderRecipe(name: ContenderName, group?: string): Recipe {
+/** A contender's recipe: -O3's knobs with its own, and its passes. */
+export function contenderRecipe(name: ContenderName): Recipe {
   const c: ContenderInfo = CONTENDERS[name];
-  return {
-    knobs: { ...levelRecipe('O3').knobs, ...c.knobs },
-    passes: c.passes.map((p) => (group ? `${group}/${p}` : p)),
-  };
+  return { knobs: { ...levelRecipe('O3').knobs, ...c.knobs }, passes: [...c.passes] };
 }
 
 /** Why the space does not allow the recipe (undefined: it does). */
@@ -82,16 +80,15 @@ function refusal(recipe: Recipe, space: SearchSpace): string | undefined {
 }
 
 /**
- * The contenders of a search with this space and objective, in registry order. `group`: the hot group of
- * a per-function search (the recipes are then framed like the agent's).
+ * The contenders of a search with this (whole-module) space and objective, in registry order.
  */
-export function contendersFor(choice: ContenderChoice, space: SearchSpace, spec: ObjectiveSpec, group?: string): Array<{ name: ContenderName; recipe: Recipe }> {
+export function contendersFor(choice: ContenderChoice, space: SearchSpace, spec: ObjectiveSpec): Array<{ name: ContenderName; recipe: Recipe }> {
   if (choice === 'auto') {
     if (!usesRuntime(spec)) return [];
-    return CONTENDER_NAMES.map((name) => ({ name, recipe: contenderRecipe(name, group) })).filter((c) => refusal(c.recipe, space) === undefined);
+    return CONTENDER_NAMES.map((name) => ({ name, recipe: contenderRecipe(name) })).filter((c) => refusal(c.recipe, space) === undefined);
   }
   return CONTENDER_NAMES.filter((n) => choice.includes(n)).map((name) => {
-    const recipe = contenderRecipe(name, group);
+    const recipe = contenderRecipe(name);
     const why = refusal(recipe, space);
     if (why) throw new WasmtuneError('E_USAGE', `The contender '${name}' cannot run in this search: ${why}${name === 'simd-fast' ? ' (fast-math needs a harness with a float tolerance)' : ''}.`);
     return { name, recipe };

@@ -220,7 +220,9 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
   // The space, and the contenders it allows, are checked before anything is built.
   const wholeSpace = defaultSpace({ fastMath: Boolean(tolerance), ...opts.space });
   const space = opts.perFunction ? groupSpace(wholeSpace) : wholeSpace;
-  const contenders = contendersFor(opts.contenders ?? 'auto', space, spec, opts.perFunction ? HOT_GROUP : undefined);
+  // Contenders are whole-module recipes, in a per-function search too: there they compete with the
+  // framed candidates as other ways to build the module.
+  const contenders = contendersFor(opts.contenders ?? 'auto', wholeSpace, spec);
 
   try {
     // Baselines: every -O level, evaluated like any candidate.
@@ -268,7 +270,7 @@ async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number,
     }
     // Contenders: fixed recipes, evaluated like the agent's candidates (with the same cost limits).
     if (contenders.length) {
-      const recs = await stop.step(() => ev.evaluateBatch(contenders.map((c) => (split ? frame(c.recipe, split) : c.recipe))));
+      const recs = await stop.step(() => ev.evaluateBatch(contenders.map((c) => c.recipe)));
       contenders.forEach((c, i) => contenderRecords.set(c.name, recs[i]!));
     }
     endPhase('baselinesMs');

@@ -7,11 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENDERS, contenderRecipe, contendersFor, parseContenders } from '../../src/search/contenders.js';
 import { defaultSpace } from '../../src/search/space.js';
-import { groupSpace } from '../../src/search/per-function.js';
 import { parseObjective, single } from '../../src/evaluate/objective.js';
 import { recipeToJson } from '../../src/recipe/recipe.js';
 import type { TuneReport } from '../../src/types.js';
+import type { AgentInfo } from '../../src/search/agent.js';
+import { tune } from '../../src/search/tune.js';
+import { loadKernel } from '../../src/kernels/index.js';
+import { moduleFunctions } from '../../src/measure/profile.js';
 import { cli } from '../helpers.js';
+
+/** An agent that proposes nothing: the result is a level or a contender. */
+const idle: AgentInfo = { name: 'idle', description: 'proposes nothing', defaults: {}, create: () => ({ propose: () => undefined, observe: () => {} }) };
 
 const names = (cs: Array<{ name: string }>) => cs.map((c) => c.name);
 const runtime = single('runtime');
@@ -23,11 +29,10 @@ describe('which contenders a search runs', () => {
     expect(names(contendersFor('auto', defaultSpace({ fastMath: true }), parseObjective('runtime,size')))).toEqual(['simd', 'simd-fast']);
   });
 
-  it('auto: none for size alone, without SIMD, without our passes, or on a group of functions', () => {
+  it('auto: none for size alone, without SIMD, or without our passes', () => {
     expect(contendersFor('auto', defaultSpace({ fastMath: true }), single('size'))).toEqual([]);
     expect(contendersFor('auto', defaultSpace({ fastMath: true, simd: false }), runtime)).toEqual([]);
     expect(contendersFor('auto', defaultSpace({ exclude: ['wt-reroll'] }), runtime)).toEqual([]);
-    expect(contendersFor('auto', groupSpace(defaultSpace()), runtime, 'hot')).toEqual([]);
   });
 
   it('named: run whatever the objective, and an error says why one cannot run', () => {
@@ -41,7 +46,6 @@ describe('which contenders a search runs', () => {
     expect(contenderRecipe('simd').passes).toEqual(['-O3', 'wt-reroll', 'wt-vectorize:1', 'wt-slp']);
     expect(contenderRecipe('simd').knobs.fastMath).toBe(false);
     expect(contenderRecipe('simd-fast').knobs).toMatchObject({ fastMath: true, optimizeLevel: 3, shrinkLevel: 0 });
-    expect(contenderRecipe('simd', 'hot').passes[0]).toBe('hot/-O3');
   });
 
   it('--contenders takes auto, none, or known names', () => {
@@ -81,5 +85,17 @@ describe('a contender that no candidate beats', () => {
     } else expect(best.origin).toBe('agent');
     expect(r.stdout).toMatch(/\(\+7 baselines, \+1 contender\)/);
     expect(r.stdout).toMatch(new RegExp(`\\nsimd +${simd.sizeBytes} +${simd.gzipBytes} +${simd.brotliBytes} +- +-\\n`));
+  }, 120_000);
+
+  it('is a whole-module recipe in a per-function search too', async () => {
+    const kernel = await loadKernel(heat1d('heat1d-O2.wasm'), heat1d('harness.json'));
+    const m = moduleFunctions(kernel.bytes);
+    const hot = [m.names[m.layout.functionImports]!];
+    const { report, bestBytes } = await tune(kernel, { agent: idle, agentOptions: {}, budget: { evaluations: 1 }, objective: 'size', seed: 1, measureRuntime: false, contenders: ['simd'], perFunction: { hot } });
+    expect(report.perFunction?.hot).toEqual(hot);
+    expect(report.best.origin).toBe('simd');
+    expect(report.best.recipe).toEqual(recipeToJson(contenderRecipe('simd')));
+    expect(report.best.recipe.functions).toBeUndefined();
+    expect(bestBytes.byteLength).toBe(report.best.sizeBytes);
   }, 120_000);
 });
