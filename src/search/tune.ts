@@ -2,7 +2,8 @@
  * The tuning loop: baselines, the agent's proposals under a budget, then an honest final measurement.
  *
  * Every -O level is evaluated first (outside the budget) and competes with the agent's candidates, so
- * the result is never worse than the best of wasm-opt's fixed pipelines on the objective. For the
+ * the result is never worse than the best of wasm-opt's fixed pipelines on the objective; so do the
+ * contenders (src/search/contenders.ts), fixed recipes of our own passes that a budget rarely finds. For the
  * runtime objective the top candidates by quick ratio are re-measured (selection), -O3 staying the winner
  * unless one is faster with 95 % confidence, and the winner is then measured once more against every
  * baseline (report): the reported figures never come from the measurement that picked the winner (the
@@ -189,7 +190,6 @@ interface Candidate {
   rec: Ok;
   origin: Origin;
 }
-
 
 async function run(kernel: Kernel, opts: TuneOptions, ev: Evaluator, t0: number, stop: Stopper): Promise<TuneResult> {
   const spec = ev.objective;
