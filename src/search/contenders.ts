@@ -99,3 +99,9 @@ export function contendersFor(choice: ContenderChoice, space: SearchSpace, spec:
 export function originLabel(origin: string): string {
   return origin === 'agent' || (CONTENDER_NAMES as readonly string[]).includes(origin) ? origin : `-${origin}`;
 }
+
+/** An origin as a sentence names it: `the agent`, `the -O3 baseline`, `the simd contender`. */
+export function originName(origin: string): string {
+  if (origin === 'agent') return 'the agent';
+  return (CONTENDER_NAMES as readonly string[]).includes(origin) ? `the ${origin} contender` : `the -${origin} baseline`;
+}

@@ -9,6 +9,7 @@ export const show = defineCommand({
   async run({ values, positionals, io }) {
     const { ResultsDb } = await import('../../db/index.js');
     const { describeRecipe } = await import('../../recipe/recipe.js');
+    const { originName } = await import('../../search/contenders.js');
     const { dbFile, parseRunId } = await import('../db.js');
     const { budgetText, costShares, durationText, statusText, timeText } = await import('../format.js');
     const id = parseRunId(positionals[0], 'show');
@@ -47,7 +48,9 @@ export const show = defineCommand({
       const ok = records.filter((e): e is Extract<EvalRecord, { state: 'ok' }> => e.state === 'ok');
       const bestSearch = ok.reduce<(typeof ok)[number] | undefined>((b, e) => (!b || e.score < b.score ? e : b), undefined);
       if (bestSearch) line('search best', `score ${bestSearch.score.toPrecision(6)} (evaluation ${records.indexOf(bestSearch) + 1}): ${describeRecipe(bestSearch.recipe)}`);
-      if (r.best) line('result', `${r.best.score?.toFixed(4) ?? '-'} vs the baseline, module ${r.best.hash}: ${describeRecipe(r.best.recipe)}`);
+      // Where the result came from, when it was not the agent: an -O level or a contender.
+      const from = report?.best?.origin && report.best.origin !== 'agent' ? ` (${originName(report.best.origin)})` : '';
+      if (r.best) line('result', `${r.best.score?.toFixed(4) ?? '-'} vs the baseline, module ${r.best.hash}${from}: ${describeRecipe(r.best.recipe)}`);
       if (r.error) line('error', r.error);
       if ((r.status === 'interrupted' || r.status === 'failed') && !lb) line('resume', `wasmtune tune --resume ${r.id}${values.db ? ` --db ${values.db}` : ''}`);
       return 0;

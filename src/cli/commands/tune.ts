@@ -6,7 +6,6 @@ import type { Interruption, Progress, TuneReport } from '../../types.js';
 import type { Estimate } from '../../measure/stats.js';
 import { defineCommand } from '../command.js';
 import { DB, HARNESS, JSON_OUTPUT, QUIET, SEED } from '../options.js';
-import { OPT_LEVEL_NAMES } from '../../recipe/recipe.js';
 
 /** The exit code of a tune stopped by a signal: 128 + the signal's number, as a shell reports it. */
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
@@ -55,6 +54,7 @@ export const tune = defineCommand({
     const { contentHash } = await import('../../evaluate/evaluator.js');
     const { describeObjective, singleMetric, METRIC_BASELINE } = await import('../../evaluate/objective.js');
     const { describeRecipe, recipeToJson } = await import('../../recipe/recipe.js');
+    const { originName } = await import('../../search/contenders.js');
     const { baselinesTable, durationText, formatEstimate, frontTable, timeText } = await import('../format.js');
     const { dbFile, parseRunId } = await import('../db.js');
     const { openTuneRun, storedRequest } = await import('../tune-run.js');
@@ -152,7 +152,7 @@ export const tune = defineCommand({
     io.stdout(`kernel     ${report.kernel}${report.outputsVerified ? '' : '  (OUTPUTS NOT VERIFIED: no harness)'}\n`);
     const contenders = Object.keys(report.contenders ?? {}).length;
     io.stdout(`objective  ${objectiveName}; ${report.evaluations} evaluations (+${report.baselineEvaluations} baselines${contenders ? `, +${contenders} contender${contenders > 1 ? 's' : ''}` : ''}), ${report.cacheHits} cache hits, ${report.invalid.total} invalid${report.invalid.total ? ` (${Object.entries(report.invalid.byReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
-    const found = b.origin === 'agent' ? 'found by the agent' : `the ${originName(b.origin)} (no candidate beat it${interrupted ? ' so far' : ''})`;
+    const found = b.origin === 'agent' ? 'found by the agent' : `${originName(b.origin)} (no candidate beat it${interrupted ? ' so far' : ''})`;
     io.stdout(`best       ${found}: ${describeRecipe(b.recipe)}\n`);
     if (report.perFunction) {
       const pf = report.perFunction;
@@ -176,11 +176,6 @@ export const tune = defineCommand({
     return exitCode;
   },
 });
-
-/** A baseline or contender as the summary names it. */
-function originName(origin: Exclude<TuneReport['best']['origin'], 'agent'>): string {
-  return (OPT_LEVEL_NAMES as readonly string[]).includes(origin) ? `-${origin} baseline` : `${origin} contender`;
-}
 
 /** What the summary says about the best's runtime: its final measurement, an identity, or the search's quick figure. */
 function runtimeLine(report: TuneReport, formatEstimate: (e: Estimate) => string): string | undefined {
