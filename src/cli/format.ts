@@ -41,8 +41,9 @@ export function baselinesTable(r: {
       rows.push([name, 'invalid', e.invalid, '', '', '']);
       continue;
     }
-    const same = e.sameModuleAs?.length ? `1 (same module as -${e.sameModuleAs[0]})` : undefined;
-    const runtime = e.sameModuleAs?.includes('O3') ? '1 (same module as -O3)' : e.runtime ? `${formatEstimate(e.runtime)} (selection)` : same ?? '-';
+    const runtime = e.sameModuleAs?.includes('O3') ? '1 (same module as -O3)'
+      : e.runtime ? `${formatEstimate(e.runtime)} (selection)`
+      : e.sameModuleAs?.length ? `same module as -${e.sameModuleAs[0]}` : '-';
     rows.push([name, String(e.sizeBytes), String(e.gzipBytes), String(e.brotliBytes), runtime, '-']);
   }
   return columns(rows);

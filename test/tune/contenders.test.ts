@@ -9,11 +9,12 @@ import { CONTENDERS, contenderRecipe, contendersFor, parseContenders } from '../
 import { defaultSpace } from '../../src/search/space.js';
 import { parseObjective, single } from '../../src/evaluate/objective.js';
 import { recipeToJson } from '../../src/recipe/recipe.js';
-import type { TuneReport } from '../../src/types.js';
+import type { ResultEntry, TuneReport } from '../../src/types.js';
 import type { AgentInfo } from '../../src/search/agent.js';
 import { tune } from '../../src/search/tune.js';
 import { loadKernel } from '../../src/kernels/index.js';
 import { moduleFunctions } from '../../src/measure/profile.js';
+import { baselinesTable } from '../../src/cli/format.js';
 import { cli } from '../helpers.js';
 
 /** An agent that proposes nothing: the result is a level or a contender. */
@@ -55,6 +56,24 @@ describe('which contenders a search runs', () => {
     expect(() => parseContenders('simdd')).toThrow(/no contender 'simdd'.*Did you mean 'simd'/);
     expect(() => parseContenders(',')).toThrow(/--contenders takes auto, none or names/);
     expect(Object.keys(CONTENDERS)).toEqual(['simd', 'simd-fast']);
+  });
+});
+
+describe('the table of baselines and contenders', () => {
+  const e = (size: number, extra: object = {}): ResultEntry => ({
+    recipe: recipeToJson(contenderRecipe('simd')), hash: `h${size}`, sizeBytes: size, gzipBytes: size - 1, brotliBytes: size - 2,
+    peakMemoryBytes: 65536, declaredMemoryBytes: 65536, dataSegmentBytes: 0, functions: 1, ...extra,
+  });
+  const runtime = { median: 0.5, low: 0.49, high: 0.52, confidence: 0.96, n: 15, baseline: 'O3' as const, candidateMs: 1, baselineMs: 2 };
+  const row = (t: string, name: string) => t.split('\n').find((l) => l.startsWith(`${name} `))!.replace(/ +/g, ' ').trim();
+
+  it('shows each contender under the levels: its selection figure, a level it equals, or why it is invalid', () => {
+    const t = baselinesTable({ baselines: { O3: e(100) }, contenders: { simd: e(120, { runtime }), 'simd-fast': e(100, { sameModuleAs: ['O3'] }) } });
+    expect(row(t, 'simd')).toBe('simd 120 119 118 0.500 [0.490, 0.520] (selection) -');
+    expect(row(t, 'simd-fast')).toBe('simd-fast 100 99 98 1 (same module as -O3) -');
+    const u = baselinesTable({ baselines: { O3: e(100) }, contenders: { simd: e(90, { sameModuleAs: ['O2'] }), 'simd-fast': { invalid: 'trap: unreachable' } } });
+    expect(row(u, 'simd')).toBe('simd 90 89 88 same module as -O2 -');
+    expect(row(u, 'simd-fast')).toBe('simd-fast invalid trap: unreachable');
   });
 });
 
