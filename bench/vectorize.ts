@@ -78,6 +78,14 @@ interface Candidate {
 export type BuildGroup = 'suite' | 'clang -O2' | 'other toolchain';
 const GROUPS: readonly BuildGroup[] = ['clang -O2', 'other toolchain', 'suite'];
 
+/** One module the benchmark runs: its name, where it comes from, its kind of build, and how to load it. */
+interface Variant {
+  name: string;
+  module: string;
+  group: BuildGroup;
+  load: () => Promise<Kernel>;
+}
+
 export interface KernelResult {
   /** `floyd` (suite build) or `floyd@clang-O2` (the reference build). */
   name: string;
@@ -175,14 +183,14 @@ function referenceBuilds(): string[] {
  * A kernel's runs: the suite build, then the clang -O2 build of the same source with the same harness
  * (`name@clang-O2`: that build only).
  */
-async function variants(spec: string, reference: boolean): Promise<Array<{ name: string; module: string; group: BuildGroup; load: () => Promise<Kernel> }>> {
+async function variants(spec: string, reference: boolean): Promise<Variant[]> {
   if (!spec.startsWith('kernel://') && existsSync(spec) && statSync(spec).isDirectory()) {
     const group: BuildGroup = existsSync(join(spec, `${basename(spec)}.c`)) ? 'clang -O2' : 'other toolchain';
     return [{ name: basename(spec), module: relative(projectRoot(), spec), group, load: () => corpusKernel(spec) }];
   }
   const only = spec.endsWith(REFERENCE);
   const kernel = await loadKernel(only ? spec.slice(0, -REFERENCE.length) : spec);
-  const out: Array<{ name: string; module: string; group: BuildGroup; load: () => Promise<Kernel> }> = only ? [] : [{ name: kernel.name, module: `${kernel.uri}`, group: 'suite', load: () => loadKernel(spec) }];
+  const out: Variant[] = only ? [] : [{ name: kernel.name, module: `${kernel.uri}`, group: 'suite', load: () => loadKernel(spec) }];
   const ref = join(projectRoot(), 'kernels', 'reference-o2', kernel.name, 'module.wasm');
   if ((reference || only) && kernel.uri.startsWith('kernel://') && existsSync(ref) && kernel.harness) {
     out.push({ name: `${kernel.name}${REFERENCE}`, module: ref.slice(projectRoot().length + 1), group: 'clang -O2', load: () => loadKernel(ref, kernel.harness!.path) });
@@ -232,7 +240,7 @@ const FIXED: ReadonlyArray<{ steps: string[]; fastMath: boolean }> = [
   { steps: ['wt-reroll', 'wt-vectorize-fast:1', 'wt-slp'], fastMath: true },
 ];
 
-async function benchKernel(v: { name: string; module: string; group: BuildGroup; load: () => Promise<Kernel> }, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
+async function benchKernel(v: Variant, opts: VectorizeBenchOptions, log: (s: string) => void): Promise<KernelResult> {
   const t0 = performance.now();
   const protocol = opts.quick ? QUICK : FULL;
   const result: KernelResult = { name: v.name, module: v.module, group: v.group, o3: { sizeBytes: 0, callMs: NaN }, walltimeS: 0 };

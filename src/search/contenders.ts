@@ -15,7 +15,7 @@ import type { SearchSpace } from './space.js';
 
 export interface ContenderInfo {
   readonly description: string;
-  /** The steps after which the recipe is named: its passes, without a group. */
+  /** Its steps, in order (-O3's first). */
   readonly passes: readonly string[];
   /** Knobs set on top of -O3's. */
   readonly knobs?: Partial<Knobs>;
@@ -95,13 +95,15 @@ export function contendersFor(choice: ContenderChoice, space: SearchSpace, spec:
   });
 }
 
+const isContender = (origin: string) => (CONTENDER_NAMES as readonly string[]).includes(origin);
+
 /** An origin as tables print it: `agent`, an -O level with its dash (`-O3`), a contender by name. */
 export function originLabel(origin: string): string {
-  return origin === 'agent' || (CONTENDER_NAMES as readonly string[]).includes(origin) ? origin : `-${origin}`;
+  return origin === 'agent' || isContender(origin) ? origin : `-${origin}`;
 }
 
 /** An origin as a sentence names it: `the agent`, `the -O3 baseline`, `the simd contender`. */
 export function originName(origin: string): string {
   if (origin === 'agent') return 'the agent';
-  return (CONTENDER_NAMES as readonly string[]).includes(origin) ? `the ${origin} contender` : `the -${origin} baseline`;
+  return isContender(origin) ? `the ${origin} contender` : `the -${origin} baseline`;
 }
